@@ -1,0 +1,12 @@
+/* m68k_state.c - save/restore of the 68000's emulated state. */
+#include <string.h>
+
+#include "m68k.h"
+
+void m68k_save_state(const M68k *cpu, void *out) { memcpy(out, &cpu->state, sizeof cpu->state); }
+
+void m68k_load_state(M68k *cpu, const void *in)
+{
+    memcpy(&cpu->state, in, sizeof cpu->state);
+    cpu->run_until = cpu->state.cycles;
+}
