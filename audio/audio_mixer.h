@@ -18,10 +18,48 @@ extern "C" {
 #define AUDIO_FM_MASTER_CLOCKS 1008  /* 7 * 144 */
 #define AUDIO_PSG_MASTER_CLOCKS 240  /* 15 * 16 */
 
+/* Levels: one PSG channel at attenuation 0 peaks at the level of one FM
+ * channel at full output (FM full scale / 6), i.e. PSG samples are weighted
+ * 2/3 against FM samples (audio_mixer.c explains the choice). */
+#define AUDIO_MIXER_FM_WEIGHT 3
+#define AUDIO_MIXER_PSG_WEIGHT 2
+
+#define AUDIO_MIXER_TAPS 32       /* band-limited step length, in output samples */
+#define AUDIO_MIXER_PHASES 512    /* sub-sample step positions in the kernel table */
+#define AUDIO_MIXER_CAPACITY 8192 /* output samples the delta buffer can hold */
+#define AUDIO_MIXER_MAX_LAG 4096  /* output samples one input may run ahead of the other */
+
+/* Position of an input stream's next sample: output-sample index (relative
+ * to the next output sample, delta[][start]) plus a remainder in master clocks x host rate (< master_hz). */
+typedef struct AudioMixerStream {
+    uint32_t index;
+    uint32_t remainder;
+    int32_t level[2]; /* L, R value held since the last sample, in mix units */
+} AudioMixerStream;
+
 typedef struct AudioMixerState {
     uint64_t fm_samples_in, psg_samples_in, out_samples;
-    uint32_t internal[4096]; /* filter history and output queue */
+    uint64_t dropped_samples; /* finished output discarded because nobody read it */
+    AudioMixerStream fm, psg;
+    uint32_t start;      /* delta[][start] belongs to the next output sample */
+    uint32_t delta_used; /* delta[][delta_used..] is all zero */
+    /* delta and integral hold integers below 2^53, so double arithmetic on
+     * them is exact (and vectorizes); the output cannot drift. */
+    double integral[2];       /* running sum of delta: the band-limited signal */
+    double lowpass_out[2];    /* model 1 low-pass state */
+    double dc_in[2], dc_out[2]; /* output coupling high-pass state */
+    double delta[2][AUDIO_MIXER_CAPACITY]; /* per output sample change, L and R */
 } AudioMixerState;
+
+/* Values derived from the configuration (not emulated state). */
+typedef struct AudioMixerTables {
+    uint32_t master_hz, host_rate; /* the rates the values below were made for */
+    uint32_t fm_step, psg_step;    /* input sample length, master clocks x host rate, mod master_hz */
+    uint32_t fm_step_whole, psg_step_whole; /* whole output samples per input sample */
+    uint64_t phase_mul;            /* remainder -> kernel phase, 32.32 fixed point */
+    double lowpass_coeff, dc_coeff;
+    int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS]; /* Q15; each phase sums to 32768 */
+} AudioMixerTables;
 
 typedef struct AudioMixer {
     AudioMixerState state;
@@ -29,6 +67,7 @@ typedef struct AudioMixer {
     uint32_t host_rate;  /* e.g. 44100 or 48000 */
     bool lowpass;        /* model 1 low-pass character */
     bool fm_enabled, psg_enabled;
+    AudioMixerTables tables; /* filled by audio_mixer_init; a rate change resets the mixer */
 } AudioMixer;
 
 void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate);

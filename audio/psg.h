@@ -3,6 +3,11 @@
  * Clocked in "PSG clocks" = master clock / 15 (the Z80 clock); the tone and
  * noise counters step every 16 of them, producing one mono sample each time
  * (about 223,722 Hz NTSC). State is plain data; no global or static state.
+ *
+ * Output scale: each channel is bipolar, +level while its output bit is 1 and
+ * -level while it is 0, where level = PSG_CHANNEL_FULL_SCALE at attenuation 0
+ * and falls 2 dB per attenuation step (15 = silent, 0). The four channels are
+ * summed, so the sample stays within +-4 * PSG_CHANNEL_FULL_SCALE = +-32764.
  */
 #ifndef MDEMU_PSG_H
 #define MDEMU_PSG_H
@@ -15,6 +20,8 @@ extern "C" {
 #endif
 
 #define PSG_CLOCKS_PER_SAMPLE 16
+#define PSG_CHANNEL_FULL_SCALE 8191 /* one channel at attenuation 0 */
+#define PSG_LFSR_RESET 0x8000
 
 typedef struct PsgState {
     uint16_t tone[3];       /* 10-bit periods */
@@ -25,7 +32,8 @@ typedef struct PsgState {
     uint8_t latched;        /* latched register 0..7 */
     uint16_t lfsr;          /* 16-bit Sega LFSR */
     uint32_t clock_in_sample;
-    uint32_t pad_;
+    uint8_t noise_phase;    /* noise divider flip-flop: the LFSR shifts on its rising edge */
+    uint8_t pad_[3];
 } PsgState;
 
 typedef struct Psg {

@@ -5,6 +5,13 @@
  * keeps its position within a sample, so a write lands on the sample (and
  * internal cycle) it hits. State is plain data (Ym2612State); no global or
  * static mutable state.
+ *
+ * Output scale (for the mixer): each channel drives the chip's 9-bit DAC
+ * with a code in -256..+255; the discrete YM2612 adds its "ladder" offset of
+ * one step below zero (so -257..+255). Every DAC step is YM2612_OUTPUT_SCALE
+ * in the int16 output, and the six channels are summed per side, so the
+ * extreme output is 6 * 257 * 21 = 32382: six channels at full level never
+ * clip. One channel's full-scale sine peaks at about +-5355.
  */
 #ifndef MDEMU_YM2612_H
 #define MDEMU_YM2612_H
@@ -18,24 +25,79 @@ extern "C" {
 #endif
 
 #define YM2612_CLOCKS_PER_SAMPLE 144
+#define YM2612_OUTPUT_SCALE 21 /* int16 units per 9-bit DAC step */
+/* A data-port write keeps the busy flag set for 32 internal cycles of 6
+ * clocks (Eke's hardware measurements and Sauraen's die analysis,
+ * SpritesMind YM2612 thread). */
+#define YM2612_BUSY_CLOCKS (32 * 6)
 
 typedef enum Ym2612Model {
     YM2612_MODEL_DISCRETE = 0, /* YM2612 with the DAC "ladder effect" */
     YM2612_MODEL_YM3438 = 1    /* integrated YM3438: no ladder effect */
 } Ym2612Model;
 
-/* Emulated state: fields are the chip's business. */
+typedef enum Ym2612EgStage {
+    YM2612_EG_ATTACK = 0,
+    YM2612_EG_DECAY = 1,
+    YM2612_EG_SUSTAIN = 2,
+    YM2612_EG_RELEASE = 3
+} Ym2612EgStage;
+
+/* One operator ("slot"). */
+typedef struct Ym2612Slot {
+    uint32_t phase;        /* 20-bit phase accumulator */
+    uint16_t attenuation;  /* 10-bit envelope level, 0 = loudest, 0x3FF = silent */
+    uint8_t eg_stage;      /* Ym2612EgStage */
+    uint8_t key;           /* effective key (register 0x28 or CSM) */
+    uint8_t reg_key;       /* key as last written through register 0x28 */
+    uint8_t ssg_inverted;  /* SSG-EG alternate toggle */
+    int16_t output;        /* latest 14-bit operator output */
+} Ym2612Slot;
+
+typedef struct Ym2612Channel {
+    uint16_t fnum;          /* committed 11-bit F-number */
+    uint8_t block;          /* committed 3-bit block */
+    uint8_t pad_;
+    int16_t previous[4];    /* each operator's output before its latest one */
+    int16_t dac_code;       /* last 9-bit code sent to the DAC */
+    int16_t pad2_;
+} Ym2612Channel;
+
+/* Emulated state: fields are the chip's business. Operators are indexed by
+ * their number minus one (operator 1..4), not by register order. */
 typedef struct Ym2612State {
     uint8_t regs[2][256];
-    uint32_t internal[1024]; /* operators, envelopes, LFO, timers, pipeline latches */
+    Ym2612Slot slots[6][4];
+    Ym2612Channel channels[6];
+    uint16_t ch3_fnum[3];   /* channel 3 special mode, registers 0xA8..0xAA */
+    uint8_t ch3_block[3];
+    uint8_t freq_latch;     /* shared latch of registers 0xA4..0xA6 */
+    uint8_t ch3_freq_latch; /* shared latch of registers 0xAC..0xAE */
+    uint8_t address;        /* latched register address */
+    uint8_t status;         /* timer flags: bit 1 timer B, bit 0 timer A */
+    uint8_t csm_key;        /* CSM key-on pending release after one sample */
+    uint16_t timer_a;       /* timer A up-counter (10 bits) */
+    uint8_t timer_b;        /* timer B up-counter (8 bits) */
+    uint8_t timer_b_prescale; /* timer B counts every 16 samples */
+    uint16_t eg_counter;    /* global 12-bit envelope counter */
+    uint8_t eg_divider;     /* envelopes update every 3rd sample */
+    uint8_t lfo_counter;    /* 7-bit LFO step */
+    uint8_t lfo_divider;    /* samples since the last LFO step */
+    uint8_t eg_update;      /* envelopes update during this sample */
+    uint8_t pad_[2];
+    uint64_t clock;         /* YM clocks since reset */
+    uint64_t busy_until;    /* clock at which the busy flag drops */
     uint32_t clock_in_sample;
-    uint32_t pad_;
+    uint32_t pad2_;
 } Ym2612State;
 
 typedef struct Ym2612 {
     Ym2612State state;
     Ym2612Model model; /* configuration */
     uint8_t mute_mask; /* bit n mutes channel n+1 (debugging) */
+    /* ROM tables rebuilt from their formulas by ym2612_init (not state). */
+    uint16_t logsin_rom[256]; /* -log2(sin) of a quarter wave, 4.8 fixed point */
+    uint16_t exp_rom[256];    /* (2^(i/256) - 1) * 1024 */
 } Ym2612;
 
 void ym2612_init(Ym2612 *ym, Ym2612Model model);
@@ -47,6 +109,11 @@ uint8_t ym2612_read_status(const Ym2612 *ym); /* busy bit 7, timer B bit 1, time
  * L,R int16 into out (out may be NULL). Returns samples produced. out must
  * hold (clock_in_sample + clocks) / 144 stereo samples. */
 int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out);
+
+/* Envelope level an operator feeds its log-sin adder this sample (10 bits,
+ * after SSG-EG inversion and TL, before LFO AM); for tests and debuggers.
+ * channel 0..5, op 0..3 = operator 1..4. */
+unsigned ym2612_operator_level(const Ym2612 *ym, unsigned channel, unsigned op);
 
 static inline size_t ym2612_state_size(void) { return sizeof(Ym2612State); }
 void ym2612_save_state(const Ym2612 *ym, void *out);

@@ -92,6 +92,7 @@ typedef struct M68k {
     M68kInstrHook instr_hook; /* configuration: not saved */
     void *hook_ctx;
     uint64_t run_until;       /* m68k_run's target; m68k_end_run lowers it */
+    void *fault_jmp;          /* internal: where an address error unwinds to */
 } M68k;
 
 /* Zero the CPU and install the bus (copied). Page tables start empty. */

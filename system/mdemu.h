@@ -126,6 +126,10 @@ MdemuFrame mdemu_frame(const Mdemu *md);
 size_t mdemu_audio(const Mdemu *md, const int16_t **samples);
 void mdemu_set_audio_rate(Mdemu *md, uint32_t rate);
 void mdemu_set_audio_mute(Mdemu *md, uint32_t fm_channel_mask, uint32_t psg_channel_mask);
+/* Options of MdemuConfig that can change while running (take effect at once). */
+void mdemu_set_ym3438(Mdemu *md, bool ym3438);
+void mdemu_set_sprite_limit(Mdemu *md, bool sprite_limit);
+void mdemu_set_audio_lowpass(Mdemu *md, bool lowpass);
 
 void mdemu_set_pad_type(Mdemu *md, int port, MdemuPadType type); /* port 0 or 1 */
 MdemuPadType mdemu_pad_type(const Mdemu *md, int port); /* effective (AUTO resolved) */

@@ -31,6 +31,13 @@ typedef struct VdpBus {
     uint16_t (*dma_read16)(void *ctx, uint32_t addr);
 } VdpBus;
 
+typedef struct VdpFifoEntry {
+    uint16_t addr;
+    uint16_t data;
+    uint8_t code;
+    uint8_t pad_[3];
+} VdpFifoEntry;
+
 /* Emulated state. Fields are the VDP's business; other modules use the API. */
 typedef struct VdpState {
     uint8_t vram[0x10000];
@@ -42,7 +49,36 @@ typedef struct VdpState {
     uint64_t clock;         /* master clock the VDP has reached */
     uint64_t frame_start;   /* master clock at which the current frame began */
     uint64_t frame_count;
-    uint32_t internal[64];  /* command latch, address, code, FIFO, DMA, counters... */
+
+    /* Internals below: position, ports, FIFO, DMA, interrupts, flags. */
+    uint64_t line_start;        /* master clock at which the current line began */
+    uint64_t z80_int_until;     /* Z80 /INT is held low while clock < this */
+    VdpFifoEntry fifo[4];       /* pending 68000 writes, oldest at fifo_head */
+    uint16_t line;              /* current line, 0 = first active line */
+    uint16_t addr;              /* address register */
+    uint16_t fill_data;         /* VRAM fill value (from the data port) */
+    uint16_t hv_latch;          /* HV counter held while reg 0 bit 1 is set */
+    uint16_t stale_data;        /* last word through the FIFO (fills unused read bits) */
+    uint16_t copy_byte;         /* byte read by a VRAM copy, awaiting its write slot */
+    uint8_t code;               /* code register CD5..CD0 */
+    uint8_t latch_pending;      /* first half of a command word has been written */
+    uint8_t fifo_head, fifo_count;
+    uint8_t dma_kind;           /* VdpDmaKind */
+    uint8_t dma_fill_armed;     /* fill command seen, waiting for its data word */
+    uint8_t dma_copy_has_byte;  /* copy: copy_byte holds a byte read but not written */
+    uint8_t dma_bus_acquired;   /* 68000 DMA: the bus request slot has been spent */
+    uint8_t hint_counter;
+    uint8_t hint_pending, vint_pending;
+    uint8_t sprite_overflow, sprite_collision;
+    uint8_t odd_frame;
+    uint8_t line_rendered, vint_done;
+    uint8_t prev_line_dot_overflow; /* enables sprite masking by the first sprite */
+    uint8_t hv_latched;
+    uint8_t pad2_[6];
+    /* The VDP keeps y, size and link of each sprite in an internal cache
+     * that is updated only by writes into the sprite table area (Charles
+     * MacDonald, genvdp.txt; Nemesis, SpritesMind sprite cache notes). */
+    uint8_t sat_cache[80 * 4];
 } VdpState;
 
 typedef struct Vdp {
@@ -51,6 +87,14 @@ typedef struct Vdp {
     bool sprite_limit;      /* option: enforce per-line sprite limits (default true) */
     int fb_width, fb_height; /* size of the last completed/current frame */
     uint32_t framebuffer[VDP_MAX_WIDTH * VDP_MAX_HEIGHT]; /* XRGB8888, pitch = fb_width */
+    /* Derived from the state, rebuilt on load: not saved. */
+    uint32_t dac_rgb[3][512];       /* 9-bit colour -> XRGB: normal, shadow, highlight */
+    uint32_t cram_rgb[3][64];       /* CRAM through dac_rgb, updated on CRAM writes */
+    /* Sprites on each line in link order, from the sprite cache; rebuilt
+     * when the cache or the display mode changes. */
+    bool sprite_lists_valid;
+    uint8_t sprite_line_count[VDP_MAX_HEIGHT];
+    uint8_t sprite_line_list[VDP_MAX_HEIGHT][80];
 } Vdp;
 
 void vdp_init(Vdp *v, const VdpBus *bus, bool pal);

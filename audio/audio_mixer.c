@@ -1,0 +1,280 @@
+/* audio_mixer.c - mixes YM2612 and PSG output and resamples it to the host
+ * rate by band-limited step synthesis.
+ *
+ * Each input sample is a level held until the next one (as the chips' DACs
+ * do). A change of level at time t adds a band-limited step (a windowed-sinc
+ * low-pass's step response, audio_mixer_kernel.c) into a buffer of per-output-
+ * sample changes; summing that buffer gives the output. The kernel and the
+ * steps are integers and their sums stay below 2^53, so the arithmetic (in
+ * doubles, which vectorize) is exact: every step settles to exactly its
+ * height and the output level never drifts.
+ *
+ * Time is kept exactly in integers: one master clock is host_rate units and
+ * one output sample is master_hz units, so an FM sample is 1008 * host_rate
+ * units and a PSG sample 240 * host_rate units. Each stream keeps its next
+ * position as (output index, remainder < master_hz).
+ *
+ * Levels: one PSG channel at attenuation 0 gets the same peak amplitude as
+ * one FM channel at full output (FM full scale / 6, per ym2612.h). No
+ * datasheet gives this ratio and consoles differ by revision; hardware
+ * balance is judged from recordings compared with MDFourier
+ * (junkerhq.net/MDFourier; see MiSTer-devel/MegaDrive_MiSTer issue #5 and
+ * PR #13, where the PSG level was retuned against a Model 1 VA3). The
+ * equal-peak choice is ours; AUDIO_MIXER_PSG_WEIGHT is the one place to
+ * change it.
+ *
+ * Analog output stage: the console's output is AC-coupled, modelled as a
+ * first-order high-pass at 10 Hz. The Model 1's output filter is modelled as
+ * a first-order low-pass at 3390 Hz, an approximation of measured Model 1
+ * responses (the corner varies by board revision); it is optional
+ * (AudioMixer.lowpass).
+ */
+#include <string.h>
+
+#include "audio_mixer.h"
+#include "audio_mixer_kernel.h"
+
+#define DEFAULT_MASTER_HZ 53693175u
+#define DEFAULT_HOST_RATE 48000u
+#define MODEL1_LOWPASS_HZ 3390.0
+#define OUTPUT_HIGHPASS_HZ 10.0
+/* delta is in mix units (FM sample * FM weight) times the Q15 kernel. */
+#define MIX_TO_INT16 (1.0 / (AUDIO_MIXER_FM_WEIGHT * 32768.0))
+
+static const double TWO_PI = 6.28318530717958647692;
+
+static void compute_tables(AudioMixer *m)
+{
+    AudioMixerTables *t = &m->tables;
+    if (m->master_hz == 0)
+        m->master_hz = DEFAULT_MASTER_HZ;
+    if (m->host_rate == 0)
+        m->host_rate = DEFAULT_HOST_RATE;
+    t->master_hz = m->master_hz;
+    t->host_rate = m->host_rate;
+    uint64_t fm = (uint64_t)AUDIO_FM_MASTER_CLOCKS * m->host_rate;
+    uint64_t psg = (uint64_t)AUDIO_PSG_MASTER_CLOCKS * m->host_rate;
+    t->fm_step_whole = (uint32_t)(fm / m->master_hz);
+    t->fm_step = (uint32_t)(fm % m->master_hz);
+    t->psg_step_whole = (uint32_t)(psg / m->master_hz);
+    t->psg_step = (uint32_t)(psg % m->master_hz);
+    t->phase_mul = ((uint64_t)AUDIO_MIXER_PHASES << 32) / m->master_hz;
+    /* One-pole filters matched at their corner: e^(-2 pi f / fs). */
+    t->lowpass_coeff = 1.0 - audio_mixer_exp(-TWO_PI * MODEL1_LOWPASS_HZ / m->host_rate);
+    t->dc_coeff = audio_mixer_exp(-TWO_PI * OUTPUT_HIGHPASS_HZ / m->host_rate);
+}
+
+void audio_mixer_reset(AudioMixer *m)
+{
+    compute_tables(m);
+    memset(&m->state, 0, sizeof m->state);
+}
+
+void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
+{
+    memset(m, 0, sizeof *m);
+    m->master_hz = master_hz;
+    m->host_rate = host_rate;
+    m->lowpass = false;
+    m->fm_enabled = true;
+    m->psg_enabled = true;
+    audio_mixer_build_kernel(m->tables.kernel);
+    audio_mixer_reset(m);
+}
+
+/* A rate change, or a loaded state that cannot be ours, restarts the mixer. */
+static void check_config(AudioMixer *m)
+{
+    const AudioMixerState *s = &m->state;
+    const uint32_t limit = AUDIO_MIXER_CAPACITY - AUDIO_MIXER_TAPS - 1;
+    if (m->master_hz != m->tables.master_hz || m->host_rate != m->tables.host_rate || s->start > limit ||
+        s->fm.index > limit - s->start || s->psg.index > limit - s->start ||
+        s->delta_used > AUDIO_MIXER_CAPACITY || s->fm.remainder >= m->master_hz ||
+        s->psg.remainder >= m->master_hz)
+        audio_mixer_reset(m);
+}
+
+static uint32_t ready_samples(const AudioMixerState *s)
+{
+    return s->fm.index < s->psg.index ? s->fm.index : s->psg.index;
+}
+
+static int16_t to_int16(double v)
+{
+    if (v >= 32767.0)
+        return 32767;
+    if (v <= -32768.0)
+        return -32768;
+    return (int16_t)(v >= 0 ? (int32_t)(v + 0.5) : -(int32_t)(-v + 0.5));
+}
+
+/* Finish the next n output samples (n <= ready) into out (or discard them). */
+static void consume(AudioMixer *m, int16_t *out, uint32_t n)
+{
+    AudioMixerState *s = &m->state;
+    const AudioMixerTables *t = &m->tables;
+    for (uint32_t i = 0; i < n; i++) {
+        for (int c = 0; c < 2; c++) {
+            double *delta = &s->delta[c][s->start + i];
+            s->integral[c] += *delta;
+            *delta = 0.0; /* the slot is reused after compaction */
+            double x = s->integral[c] * MIX_TO_INT16;
+            if (m->lowpass)
+                s->lowpass_out[c] += t->lowpass_coeff * (x - s->lowpass_out[c]);
+            else
+                s->lowpass_out[c] = x;
+            double y = s->lowpass_out[c] - s->dc_in[c] + t->dc_coeff * s->dc_out[c];
+            s->dc_in[c] = s->lowpass_out[c];
+            s->dc_out[c] = y;
+            if (out)
+                out[2 * i + (uint32_t)c] = to_int16(y);
+        }
+    }
+    s->start += n;
+    s->fm.index -= n;
+    s->psg.index -= n;
+    if (out)
+        s->out_samples += n;
+    else
+        s->dropped_samples += n;
+}
+
+/* Move the pending part of the delta buffer back to its beginning. */
+static void compact(AudioMixerState *s)
+{
+    uint32_t used = s->delta_used > s->start ? s->delta_used - s->start : 0;
+    if (s->start == 0)
+        return;
+    for (int c = 0; c < 2; c++) {
+        memmove(&s->delta[c][0], &s->delta[c][s->start], used * sizeof s->delta[c][0]);
+        memset(&s->delta[c][used], 0, s->start * sizeof s->delta[c][0]);
+    }
+    s->start = 0;
+    s->delta_used = used;
+}
+
+/* A stream not fed for a while holds its level: move it along so the other
+ * stream's output can still be finished. The limit is above a whole video
+ * frame at 192 kHz, so a caller feeding each stream a frame at a time is
+ * never affected. */
+static void limit_lag(AudioMixerStream *lagging, const AudioMixerStream *leading)
+{
+    if (leading->index > lagging->index + AUDIO_MIXER_MAX_LAG)
+        lagging->index = leading->index - AUDIO_MIXER_MAX_LAG;
+}
+
+static uint32_t stream_end(const AudioMixerState *s, const AudioMixerStream *stream)
+{
+    return s->start + stream->index + 1 + AUDIO_MIXER_TAPS;
+}
+
+/* Make sure a step at `stream` fits in the delta buffer: compact it, and
+ * discard the oldest finished output if nobody has read it. */
+static void make_room(AudioMixer *m, const AudioMixerStream *stream)
+{
+    AudioMixerState *s = &m->state;
+    if (stream_end(s, stream) <= AUDIO_MIXER_CAPACITY)
+        return;
+    compact(s);
+    uint32_t end = stream_end(s, stream);
+    if (end <= AUDIO_MIXER_CAPACITY)
+        return;
+    limit_lag(&s->fm, &s->psg);
+    limit_lag(&s->psg, &s->fm);
+    uint32_t excess = end - AUDIO_MIXER_CAPACITY / 2;
+    uint32_t ready = ready_samples(s);
+    consume(m, NULL, excess < ready ? excess : ready);
+    compact(s);
+}
+
+static void add_step(AudioMixer *m, const AudioMixerStream *stream, int32_t dl, int32_t dr)
+{
+    AudioMixerState *s = &m->state;
+    uint32_t phase = (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
+    const int16_t *k = m->tables.kernel[phase];
+    uint32_t first = s->start + stream->index + 1;
+    double *left = &s->delta[0][first];
+    double *right = &s->delta[1][first];
+    const double height_l = dl, height_r = dr;
+    for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
+        left[i] += (double)k[i] * height_l;
+        right[i] += (double)k[i] * height_r;
+    }
+    if (first + AUDIO_MIXER_TAPS > s->delta_used)
+        s->delta_used = first + AUDIO_MIXER_TAPS;
+}
+
+static void advance(AudioMixerStream *stream, uint32_t whole, uint32_t part, uint32_t master_hz)
+{
+    stream->index += whole;
+    stream->remainder += part; /* both < master_hz < 2^31: no overflow */
+    if (stream->remainder >= master_hz) {
+        stream->remainder -= master_hz;
+        stream->index++;
+    }
+}
+
+static void push(AudioMixer *m, AudioMixerStream *stream, const int16_t *samples, int count, int channels,
+                 int32_t weight, uint32_t whole, uint32_t part)
+{
+    for (int i = 0; i < count; i++) {
+        int32_t l = weight * samples[i * channels];
+        int32_t r = weight * samples[i * channels + channels - 1];
+        int32_t dl = l - stream->level[0], dr = r - stream->level[1];
+        if (dl | dr) {
+            make_room(m, stream);
+            add_step(m, stream, dl, dr);
+            stream->level[0] = l;
+            stream->level[1] = r;
+        }
+        advance(stream, whole, part, m->master_hz);
+        make_room(m, stream);
+    }
+}
+
+void audio_mixer_push_fm(AudioMixer *m, const int16_t *lr, int samples)
+{
+    check_config(m);
+    if (!lr || samples <= 0)
+        return;
+    AudioMixerState *s = &m->state;
+    static const int16_t silence[2] = {0, 0};
+    const AudioMixerTables *t = &m->tables;
+    if (m->fm_enabled) {
+        push(m, &s->fm, lr, samples, 2, AUDIO_MIXER_FM_WEIGHT, t->fm_step_whole, t->fm_step);
+    } else {
+        for (int i = 0; i < samples; i++)
+            push(m, &s->fm, silence, 1, 2, AUDIO_MIXER_FM_WEIGHT, t->fm_step_whole, t->fm_step);
+    }
+    s->fm_samples_in += (uint64_t)samples;
+    limit_lag(&s->psg, &s->fm);
+}
+
+void audio_mixer_push_psg(AudioMixer *m, const int16_t *mono, int samples)
+{
+    check_config(m);
+    if (!mono || samples <= 0)
+        return;
+    AudioMixerState *s = &m->state;
+    static const int16_t silence[1] = {0};
+    const AudioMixerTables *t = &m->tables;
+    if (m->psg_enabled) {
+        push(m, &s->psg, mono, samples, 1, AUDIO_MIXER_PSG_WEIGHT, t->psg_step_whole, t->psg_step);
+    } else {
+        for (int i = 0; i < samples; i++)
+            push(m, &s->psg, silence, 1, 1, AUDIO_MIXER_PSG_WEIGHT, t->psg_step_whole, t->psg_step);
+    }
+    s->psg_samples_in += (uint64_t)samples;
+    limit_lag(&s->fm, &s->psg);
+}
+
+int audio_mixer_read(AudioMixer *m, int16_t *out_lr, int max_frames)
+{
+    check_config(m);
+    if (!out_lr || max_frames <= 0)
+        return 0;
+    uint32_t ready = ready_samples(&m->state);
+    uint32_t n = (uint32_t)max_frames < ready ? (uint32_t)max_frames : ready;
+    consume(m, out_lr, n);
+    return (int)n;
+}

@@ -1,0 +1,61 @@
+/* ym2612_internal.h - shared between the YM2612 source files only. */
+#ifndef MDEMU_YM2612_INTERNAL_H
+#define MDEMU_YM2612_INTERNAL_H
+
+#include "ym2612.h"
+
+/* Register-order slot index (offsets 0,4,8,C of 0x30..0x9F) for operator
+ * number-minus-one; the mapping is its own inverse (OPN2 register map). */
+static inline unsigned ym_op_reg_index(unsigned op) { return (op == 1) ? 2u : (op == 2) ? 1u : op; }
+
+/* Register of operator `op` of channel `ch` in the block at `base` (0x30..0x90). */
+static inline uint8_t ym_op_reg(const Ym2612State *s, unsigned ch, unsigned op, unsigned base)
+{
+    return s->regs[ch / 3][base + (ch % 3) + 4 * ym_op_reg_index(op)];
+}
+
+/* Per-channel register (0xA0.., 0xB0.., 0xB4..). */
+static inline uint8_t ym_ch_reg(const Ym2612State *s, unsigned ch, unsigned base)
+{
+    return s->regs[ch / 3][base + (ch % 3)];
+}
+
+/* Arithmetic right shift with defined behaviour for negative values. */
+static inline int ym_asr(int v, unsigned shift) { return v >= 0 ? (v >> shift) : ~((~v) >> shift); }
+
+/* Channel 3 special (per-operator frequency) mode and CSM, register 0x27 bits 7-6. */
+static inline bool ym_ch3_special(const Ym2612State *s) { return (s->regs[0][0x27] & 0xC0) != 0; }
+static inline bool ym_csm_mode(const Ym2612State *s) { return (s->regs[0][0x27] & 0xC0) == 0x80; }
+
+/* ym2612_tables.c */
+void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256]);
+unsigned ym_detune(unsigned dt, unsigned keycode);
+unsigned ym_eg_increment(unsigned rate, unsigned step);
+int ym_lfo_pm_step(unsigned pms, unsigned index, unsigned weight_bit);
+
+/* ym2612_phase.c */
+void ym_slot_frequency(const Ym2612State *s, unsigned ch, unsigned op, unsigned *fnum, unsigned *block);
+unsigned ym_keycode(unsigned fnum, unsigned block);
+uint32_t ym_phase_increment(const Ym2612State *s, unsigned ch, unsigned op);
+
+/* ym2612_lfo.c */
+void ym_lfo_step(Ym2612State *s);
+unsigned ym_lfo_am(const Ym2612State *s, unsigned ams);
+int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum);
+
+/* ym2612_envelope.c */
+void ym_eg_key(Ym2612State *s, unsigned ch, unsigned op, bool on);
+void ym_eg_sample_start(Ym2612State *s);
+void ym_eg_slot_update(Ym2612State *s, unsigned ch, unsigned op);
+unsigned ym_eg_level(const Ym2612State *s, unsigned ch, unsigned op);
+
+/* ym2612_operator.c */
+void ym_slot_compute(Ym2612 *ym, unsigned ch, unsigned op);
+int ym_channel_sum(const Ym2612State *s, unsigned ch);
+
+/* ym2612_timers.c */
+void ym_timers_write_control(Ym2612State *s, uint8_t value);
+void ym_timers_tick(Ym2612State *s);
+void ym_key_update(Ym2612State *s, unsigned ch, unsigned op);
+
+#endif

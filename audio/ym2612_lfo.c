@@ -1,0 +1,50 @@
+/* ym2612_lfo.c - low-frequency oscillator for AM (tremolo) and PM (vibrato).
+ *
+ * A 7-bit step counter advances once every N samples, N chosen by register
+ * 0x22 bits 2-0; the eight values give the datasheet's 3.98 .. 72.2 Hz at
+ * the 53.267 kHz sample rate. While the LFO is disabled the counter is held
+ * at zero.
+ */
+#include "ym2612_internal.h"
+
+static const uint8_t lfo_period_samples[8] = { 108, 77, 71, 67, 62, 44, 8, 5 };
+
+void ym_lfo_step(Ym2612State *s)
+{
+    uint8_t reg = s->regs[0][0x22];
+    if (!(reg & 0x08)) {
+        s->lfo_counter = 0;
+        s->lfo_divider = 0;
+        return;
+    }
+    if (++s->lfo_divider >= lfo_period_samples[reg & 7]) {
+        s->lfo_divider = 0;
+        s->lfo_counter = (uint8_t)((s->lfo_counter + 1) & 0x7F);
+    }
+}
+
+/* AM: a triangle over the 128 steps, 0..126 in envelope units (0..11.8 dB),
+ * scaled by AMS to 0, 1.4, 5.9 or 11.8 dB (YM2612 application manual). */
+unsigned ym_lfo_am(const Ym2612State *s, unsigned ams)
+{
+    static const uint8_t ams_shift[4] = { 8, 3, 1, 0 };
+    unsigned step = s->lfo_counter;
+    unsigned triangle = (step & 0x40) ? ((step & 0x3F) ^ 0x3F) : (step & 0x3F);
+    return (triangle << 1) >> ams_shift[ams & 3];
+}
+
+/* PM: 32 steps per LFO period (the counter's upper five bits) forming a
+ * triangle; F-number bits 10..4 each add their shifted share. The result is
+ * in half F-number units: the chip adds it to the F-number shifted left by
+ * one (Nemesis, SpritesMind: his 11-bit table is MAME's 12-bit one >> 1). */
+int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum)
+{
+    if (pms == 0) return 0;
+    unsigned step = s->lfo_counter >> 2;
+    unsigned index = (step & 8) ? ((step & 7) ^ 7) : (step & 7);
+    int delta = 0;
+    for (unsigned bit = 4; bit <= 10; bit++) {
+        if (fnum & (1u << bit)) delta += ym_lfo_pm_step(pms, index, bit + 1);
+    }
+    return (step & 16) ? -delta : delta;
+}

@@ -1,0 +1,108 @@
+/* ym2612_registers.c - bus interface: address/data ports, register decode,
+ * key-on, status and the busy flag.
+ *
+ * Registers 0x21..0x2F exist on port 1 only. F-number writes go through a
+ * latch: the high byte (0xA4..0xA6, block and F-number bits 10-8) is held
+ * until the low byte (0xA0..0xA2) is written, and the same for channel 3's
+ * special-mode registers 0xAC..0xAE / 0xA8..0xAA (YM2612 application
+ * manual; Nemesis found both latches shared by all channels).
+ */
+#include <string.h>
+
+#include "ym2612_internal.h"
+
+void ym2612_init(Ym2612 *ym, Ym2612Model model)
+{
+    memset(ym, 0, sizeof *ym);
+    ym->model = model;
+    ym_build_roms(ym->logsin_rom, ym->exp_rom);
+    ym2612_reset(ym);
+}
+
+void ym2612_reset(Ym2612 *ym)
+{
+    Ym2612State *s = &ym->state;
+    memset(s, 0, sizeof *s);
+    for (unsigned ch = 0; ch < 6; ch++) {
+        /* Panning powers up as left + right; some games rely on it. */
+        s->regs[ch / 3][0xB4 + ch % 3] = 0xC0;
+        for (unsigned op = 0; op < 4; op++) {
+            s->slots[ch][op].attenuation = 0x3FF;
+            s->slots[ch][op].eg_stage = YM2612_EG_RELEASE;
+        }
+    }
+}
+
+uint8_t ym2612_read_status(const Ym2612 *ym)
+{
+    const Ym2612State *s = &ym->state;
+    uint8_t busy = (s->clock < s->busy_until) ? 0x80 : 0x00;
+    return (uint8_t)(busy | (s->status & 0x03));
+}
+
+/* Register 0x28: bits 2-0 pick the channel (0-2, 4-6), bits 7-4 operators 4..1. */
+static void write_key_on(Ym2612State *s, uint8_t value)
+{
+    unsigned sel = value & 7;
+    if ((sel & 3) == 3) return;
+    unsigned ch = (sel & 3) + ((sel & 4) ? 3 : 0);
+    for (unsigned op = 0; op < 4; op++) {
+        s->slots[ch][op].reg_key = (uint8_t)((value >> (4 + op)) & 1);
+        ym_key_update(s, ch, op);
+    }
+}
+
+static void write_global(Ym2612State *s, uint8_t reg, uint8_t value)
+{
+    switch (reg) {
+    case 0x27: ym_timers_write_control(s, value); return;
+    case 0x28: write_key_on(s, value); break;
+    default: break;
+    }
+    s->regs[0][reg] = value;
+}
+
+static void write_frequency(Ym2612State *s, unsigned bank, uint8_t reg, uint8_t value)
+{
+    unsigned index = reg & 3;
+    if (index == 3) return;
+    unsigned ch = bank * 3 + index;
+    switch (reg & 0xFC) {
+    case 0xA0:
+        s->channels[ch].fnum = (uint16_t)(((s->freq_latch & 7u) << 8) | value);
+        s->channels[ch].block = (uint8_t)((s->freq_latch >> 3) & 7);
+        break;
+    case 0xA4: s->freq_latch = value & 0x3F; break;
+    case 0xA8:
+        if (bank == 0) {
+            s->ch3_fnum[index] = (uint16_t)(((s->ch3_freq_latch & 7u) << 8) | value);
+            s->ch3_block[index] = (uint8_t)((s->ch3_freq_latch >> 3) & 7);
+        }
+        break;
+    case 0xAC:
+        if (bank == 0) s->ch3_freq_latch = value & 0x3F;
+        break;
+    default: break;
+    }
+}
+
+static void write_register(Ym2612State *s, unsigned bank, uint8_t reg, uint8_t value)
+{
+    if (reg < 0x30) {
+        if (bank == 0 && reg >= 0x21) write_global(s, reg, value);
+        return;
+    }
+    if (reg >= 0xA0 && reg < 0xB0) write_frequency(s, bank, reg, value);
+    s->regs[bank][reg] = value;
+}
+
+void ym2612_write(Ym2612 *ym, unsigned addr, uint8_t value)
+{
+    Ym2612State *s = &ym->state;
+    if ((addr & 1) == 0) {
+        s->address = value;
+        return;
+    }
+    write_register(s, (addr >> 1) & 1, s->address, value);
+    s->busy_until = s->clock + YM2612_BUSY_CLOCKS;
+}

@@ -1,0 +1,122 @@
+/* ym2612_tables.c - the chip's ROM tables, rebuilt from their formulas.
+ *
+ * The log-sin and exponent ROMs follow the die analysis of Yamaha's OPx
+ * family (256-entry quarter-wave -log2(sin) in 4.8 fixed point, 256-entry
+ * 2^x mantissa with 10 fractional bits). The math here is done with short
+ * series so the library needs no libm.
+ */
+#include "ym2612_internal.h"
+
+#define YM_PI 3.14159265358979323846
+
+/* sin(x) for 0 <= x <= pi/2 by its Taylor series. */
+static double series_sin(double x)
+{
+    double term = x, sum = x;
+    for (int n = 1; n < 20; n++) {
+        term *= -x * x / ((2.0 * n) * (2.0 * n + 1.0));
+        sum += term;
+    }
+    return sum;
+}
+
+/* ln(m) for 1 <= m <= 2 via 2 * atanh((m - 1) / (m + 1)). */
+static double series_ln_mantissa(double m)
+{
+    double y = (m - 1.0) / (m + 1.0), y2 = y * y, term = y, sum = 0.0;
+    for (int n = 0; n < 40; n++) {
+        sum += term / (2.0 * n + 1.0);
+        term *= y2;
+    }
+    return 2.0 * sum;
+}
+
+static double series_log2(double x)
+{
+    int exponent = 0;
+    while (x < 1.0) { x *= 2.0; exponent--; }
+    while (x >= 2.0) { x *= 0.5; exponent++; }
+    return exponent + series_ln_mantissa(x) / series_ln_mantissa(2.0);
+}
+
+/* 2^f for 0 <= f < 1. */
+static double series_exp2(double f)
+{
+    double x = f * series_ln_mantissa(2.0), term = 1.0, sum = 1.0;
+    for (int n = 1; n < 30; n++) {
+        term *= x / n;
+        sum += term;
+    }
+    return sum;
+}
+
+void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256])
+{
+    for (int i = 0; i < 256; i++) {
+        double s = series_sin((2.0 * i + 1.0) * YM_PI / 1024.0);
+        logsin[i] = (uint16_t)(-series_log2(s) * 256.0 + 0.5);
+        exp_rom[i] = (uint16_t)((series_exp2(i / 256.0) - 1.0) * 1024.0 + 0.5);
+    }
+}
+
+/* Detune in phase-increment units for DT1 magnitude 1..3 and key code
+ * 0..31 (YM2608/YM2612 application manual, detune table). */
+static const uint8_t detune_table[3][32] = {
+    { 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 8, 8, 8 },
+    { 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 8, 9, 10, 11, 12, 13, 14, 16, 16, 16, 16 },
+    { 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 8, 9, 10, 11, 12, 13, 14, 16, 17, 19, 20, 22, 22, 22, 22 },
+};
+
+unsigned ym_detune(unsigned dt, unsigned keycode)
+{
+    unsigned magnitude = dt & 3;
+    return magnitude ? detune_table[magnitude - 1][keycode & 31] : 0;
+}
+
+/* Attenuation increments per envelope update: eight-step patterns chosen by
+ * the two low rate bits; from rate 48 on the step doubles every four rates
+ * (hardware measurements by Nemesis, SpritesMind YM2612 reference thread). */
+static const uint8_t eg_low_pattern[4][8] = {
+    { 0, 1, 0, 1, 0, 1, 0, 1 },
+    { 0, 1, 0, 1, 1, 1, 0, 1 },
+    { 0, 1, 1, 1, 0, 1, 1, 1 },
+    { 0, 1, 1, 1, 1, 1, 1, 1 },
+};
+static const uint8_t eg_high_pattern[4][8] = {
+    { 1, 1, 1, 1, 1, 1, 1, 1 },
+    { 1, 1, 1, 2, 1, 1, 1, 2 },
+    { 1, 2, 1, 2, 1, 2, 1, 2 },
+    { 1, 2, 2, 2, 1, 2, 2, 2 },
+};
+
+unsigned ym_eg_increment(unsigned rate, unsigned step)
+{
+    if (rate < 2) return 0;
+    if (rate < 48) return eg_low_pattern[rate & 3][step & 7];
+    if (rate < 60) return (unsigned)eg_high_pattern[rate & 3][step & 7] << ((rate >> 2) - 12);
+    return 8;
+}
+
+/* LFO phase-modulation amount contributed by F-number bit 9 for each PMS
+ * and each of the eight steps of a quarter LFO period; other F-number bits
+ * contribute the same values shifted by their distance from bit 9
+ * (Nemesis' hardware tests, SpritesMind YM2612 reference thread). */
+static const uint8_t lfo_pm_bit9[8][8] = {
+    { 0, 0, 0, 0, 0, 0, 0, 0 },
+    { 0, 0, 0, 0, 1, 1, 1, 1 },
+    { 0, 0, 0, 1, 1, 1, 2, 2 },
+    { 0, 0, 1, 1, 2, 2, 3, 3 },
+    { 0, 0, 1, 2, 2, 2, 3, 4 },
+    { 0, 0, 2, 3, 4, 4, 5, 6 },
+    { 0, 0, 4, 6, 8, 8, 10, 12 },
+    { 0, 0, 8, 12, 16, 16, 20, 24 },
+};
+
+/* Share of one F-number bit, truncated as the chip's per-bit adders do;
+ * `weight_bit` is the bit's position plus 1 when the result is wanted in
+ * half F-number units. */
+int ym_lfo_pm_step(unsigned pms, unsigned index, unsigned weight_bit)
+{
+    int value = lfo_pm_bit9[pms & 7][index & 7];
+    return weight_bit >= 9 ? value << (weight_bit - 9) : value >> (9 - weight_bit);
+}

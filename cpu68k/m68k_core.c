@@ -1,0 +1,232 @@
+/* m68k_core.c - instance setup, the run loop, interrupts and register access. */
+#include <string.h>
+
+#include "m68k_internal.h"
+#include "m68k_ops.h"
+#include "m68k_decode_table.h"
+
+#define M68K_OP_DECLARE(name) void m68k_op_##name(M68k *cpu, uint16_t op);
+M68K_OP_LIST(M68K_OP_DECLARE)
+#undef M68K_OP_DECLARE
+
+#define M68K_OP_POINTER(name) m68k_op_##name,
+static const M68kOpFn m68k_op_table[M68K_OP_COUNT] = {M68K_OP_LIST(M68K_OP_POINTER)};
+#undef M68K_OP_POINTER
+
+void m68k_init(M68k *cpu, const M68kBus *bus)
+{
+    memset(cpu, 0, sizeof *cpu);
+    cpu->bus = *bus;
+    memset(cpu->bus.page_read, 0, sizeof cpu->bus.page_read);
+    memset(cpu->bus.page_write, 0, sizeof cpu->bus.page_write);
+    cpu->state.sr = 0x2700;
+}
+
+void m68k_map_pages(M68k *cpu, unsigned first_page, unsigned count, const uint8_t *read_mem,
+                    uint8_t *write_mem, uint32_t mirror_size)
+{
+    for (unsigned i = 0; i < count && first_page + i < M68K_PAGE_COUNT; i++) {
+        size_t offset = (size_t)i << M68K_PAGE_SHIFT;
+        if (mirror_size)
+            offset &= mirror_size - 1;
+        cpu->bus.page_read[first_page + i] = read_mem ? read_mem + offset : NULL;
+        cpu->bus.page_write[first_page + i] = write_mem ? write_mem + offset : NULL;
+    }
+}
+
+/* Reset exception: 40 clocks (MC68000 UM table 8-14), reading SSP and PC. */
+static void reset_body(M68k *cpu)
+{
+    M68kState *s = &cpu->state;
+    s->halted = 0;
+    s->stopped = 0;
+    s->trace_pending = 0;
+    IN_GROUP0(cpu) = 1; /* a fault here is a double fault */
+    if (!(s->sr & SR_S)) {
+        s->other_sp = s->a[7];
+    }
+    s->sr = 0x2700;
+    idle(cpu, 16);
+    s->a[7] = rd32(cpu, 0);
+    uint32_t pc = rd32(cpu, 4);
+    s->ir = fetch_word(cpu, pc);
+    idle(cpu, 8);
+    s->irc = fetch_word(cpu, pc + 2);
+    s->pc = pc + 4;
+    IN_GROUP0(cpu) = 0;
+}
+
+void m68k_reset(M68k *cpu)
+{
+    jmp_buf jb;
+    void *saved = cpu->fault_jmp;
+    cpu->fault_jmp = &jb;
+    if (setjmp(jb) == 0)
+        reset_body(cpu);
+    cpu->fault_jmp = saved;
+}
+
+/* Interrupt acknowledge and 44-clock processing (MC68000 UM 6.3.2, 8-14). */
+static void take_interrupt(M68k *cpu, int level)
+{
+    M68kState *s = &cpu->state;
+    /* STOP leaves PC at the next instruction without refilling the queue. */
+    uint32_t stacked_pc = s->stopped ? s->pc : s->pc - 4;
+    uint16_t old_sr = s->sr;
+    s->stopped = 0;
+    idle(cpu, 6);
+    int vector = cpu->bus.int_ack ? cpu->bus.int_ack(cpu->bus.ctx, level) : M68K_INT_ACK_AUTOVECTOR;
+    idle(cpu, 4);
+    if (vector == M68K_INT_ACK_AUTOVECTOR)
+        vector = 24 + level;
+    else if (vector == M68K_INT_ACK_SPURIOUS)
+        vector = 24;
+    idle(cpu, 4);
+    m68k_set_sr(cpu, (uint16_t)(((old_sr | SR_S) & ~SR_T & ~0x0700u) | (unsigned)(level << 8)));
+    s->a[7] -= 6;
+    wr16(cpu, s->a[7] + 4, stacked_pc & 0xFFFFu);
+    wr16(cpu, s->a[7], old_sr);
+    wr16(cpu, s->a[7] + 2, stacked_pc >> 16);
+    uint32_t target = rd32(cpu, (uint32_t)vector * 4u);
+    s->ir = fetch_word(cpu, target);
+    idle(cpu, 2);
+    s->irc = fetch_word(cpu, target + 2);
+    s->pc = target + 4;
+}
+
+static int pending_interrupt(M68k *cpu)
+{
+    M68kState *s = &cpu->state;
+    int mask = (s->sr >> 8) & 7;
+    if (s->ipl == 7 && s->nmi_edge)
+        return 7;
+    if (s->ipl > mask && s->ipl < 7)
+        return s->ipl;
+    return 0;
+}
+
+static void step_body(M68k *cpu)
+{
+    M68kState *s = &cpu->state;
+    if (s->halted) {
+        idle(cpu, 4);
+        return;
+    }
+    if (s->trace_pending) {
+        s->trace_pending = 0;
+        idle(cpu, 4);
+        m68k_group12_exception(cpu, 9, s->pc - 4);
+        return;
+    }
+    int level = pending_interrupt(cpu);
+    if (level) {
+        if (level == 7)
+            s->nmi_edge = 0;
+        take_interrupt(cpu, level);
+        return;
+    }
+    if (s->stopped) {
+        idle(cpu, 4);
+        return;
+    }
+    if (cpu->instr_hook)
+        cpu->instr_hook(cpu->hook_ctx, cpu);
+    uint16_t op = s->ir;
+    uint16_t tracing = s->sr & SR_T;
+    INSTR_START(cpu) = s->pc - 4;
+    FAULT_PC(cpu) = s->pc - 2;
+    NO_TRACE(cpu) = 0;
+    s->instructions++;
+    m68k_op_table[m68k_decode_table[op]](cpu, op);
+    /* Illegal, line A/F and privilege traps are not traced (MC68000 UM 6.3.8). */
+    if (tracing && !NO_TRACE(cpu))
+        s->trace_pending = 1;
+}
+
+int m68k_step(M68k *cpu)
+{
+    uint64_t start = cpu->state.cycles;
+    jmp_buf jb;
+    void *saved = cpu->fault_jmp;
+    cpu->fault_jmp = &jb;
+    if (setjmp(jb) == 0)
+        step_body(cpu);
+    cpu->fault_jmp = saved;
+    return (int)(cpu->state.cycles - start);
+}
+
+uint64_t m68k_run(M68k *cpu, uint64_t until)
+{
+    uint64_t start = cpu->state.cycles;
+    jmp_buf jb;
+    void *saved = cpu->fault_jmp;
+    cpu->run_until = until;
+    cpu->fault_jmp = &jb;
+    /* An address error unwinds to here; the loop then carries on. */
+    (void)setjmp(jb);
+    while (cpu->state.cycles < cpu->run_until)
+        step_body(cpu);
+    cpu->fault_jmp = saved;
+    return cpu->state.cycles - start;
+}
+
+void m68k_end_run(M68k *cpu) { cpu->run_until = 0; }
+
+void m68k_set_ipl(M68k *cpu, int level)
+{
+    M68kState *s = &cpu->state;
+    level &= 7;
+    if (level == 7 && s->ipl != 7)
+        s->nmi_edge = 1;
+    s->ipl = (uint8_t)level;
+}
+
+void m68k_add_cycles(M68k *cpu, uint32_t clocks) { cpu->state.cycles += clocks; }
+
+uint32_t m68k_get_reg(const M68k *cpu, M68kReg reg)
+{
+    const M68kState *s = &cpu->state;
+    switch (reg) {
+    case M68K_REG_USP: return (s->sr & SR_S) ? s->other_sp : s->a[7];
+    case M68K_REG_SSP: return (s->sr & SR_S) ? s->a[7] : s->other_sp;
+    case M68K_REG_SR: return s->sr;
+    case M68K_REG_PC: return s->pc;
+    case M68K_REG_IR: return s->ir;
+    case M68K_REG_IRC: return s->irc;
+    default:
+        if (reg <= M68K_REG_D7)
+            return s->d[reg];
+        if (reg <= M68K_REG_A7)
+            return s->a[reg - M68K_REG_A0];
+        return 0;
+    }
+}
+
+void m68k_set_reg(M68k *cpu, M68kReg reg, uint32_t value)
+{
+    M68kState *s = &cpu->state;
+    switch (reg) {
+    case M68K_REG_USP:
+        if (s->sr & SR_S)
+            s->other_sp = value;
+        else
+            s->a[7] = value;
+        return;
+    case M68K_REG_SSP:
+        if (s->sr & SR_S)
+            s->a[7] = value;
+        else
+            s->other_sp = value;
+        return;
+    case M68K_REG_SR: m68k_set_sr(cpu, (uint16_t)value); return;
+    case M68K_REG_PC: s->pc = value; return;
+    case M68K_REG_IR: s->ir = (uint16_t)value; return;
+    case M68K_REG_IRC: s->irc = (uint16_t)value; return;
+    default:
+        if (reg <= M68K_REG_D7)
+            s->d[reg] = value;
+        else if (reg <= M68K_REG_A7)
+            s->a[reg - M68K_REG_A0] = value;
+        return;
+    }
+}

@@ -1,0 +1,430 @@
+/* mdemu_bus68k.c - the 68000's memory map. ROM and work RAM are direct pages
+ * (m68k_map_pages); everything reaching these callbacks is I/O, save memory
+ * or unmapped space.
+ *
+ * Map (Sega Genesis Technical Manual, memory map chapter):
+ *   000000-3FFFFF cartridge         A00000-A0FFFF Z80 space (bus needed)
+ *   A10000-A1001F I/O chip          A11100 Z80 BUSREQ, A11200 Z80 RESET
+ *   A13000-A130FF cartridge (/TIME) A14000 TMSS
+ *   C00000-DFFFFF VDP (decoded where A5-A7 and A16-A18 are zero)
+ *   E00000-FFFFFF 64 KiB work RAM, mirrored */
+#include "mdemu_internal.h"
+
+/* Unmapped reads return what the 68000 last had on its data bus: no device
+ * drives it, so the bus keeps the last word transferred, in practice the
+ * prefetched instruction word (model 1 behaviour as measured by homebrew
+ * developers; e.g. reads of 0xA11100's unused bits show the next opcode). */
+uint16_t mdemu_open_bus(const Mdemu *md)
+{
+    return (uint16_t)m68k_get_reg(&md->cpu, M68K_REG_IRC);
+}
+
+static uint8_t open_bus8(const Mdemu *md, uint32_t addr)
+{
+    uint16_t w = mdemu_open_bus(md);
+    return (addr & 1) ? (uint8_t)w : (uint8_t)(w >> 8);
+}
+
+static bool z80_bus_granted(const Mdemu *md)
+{
+    return md->sys.z80_busreq && !md->sys.z80_reset;
+}
+
+static bool vdp_decoded(uint32_t addr)
+{
+    return (addr & 0xE700E0u) == 0xC00000u;
+}
+
+/* ---- VDP ---------------------------------------------------------------- */
+
+/* Accesses nobody acknowledges leave the 68000 waiting for /DTACK forever:
+ * the console hangs until reset. The CPU is halted the way a double bus
+ * fault halts it (only a reset restarts it). */
+static void lock_up(Mdemu *md, const char *why, uint32_t addr)
+{
+    mdemu_log(md, 1, "68000 locked up: %s at %06X (the console hangs here too)", why, (unsigned)addr);
+    md->cpu.state.halted = 1;
+    m68k_end_run(&md->cpu);
+}
+
+static bool vdp_locked(Mdemu *md, uint32_t addr)
+{
+    if (md->sys.tmss_unlocked)
+        return false;
+    /* With TMSS, the VDP answers only after "SEGA" was written to 0xA14000. */
+    lock_up(md, "VDP access before the TMSS unlock", addr);
+    return true;
+}
+
+static uint16_t vdp_read16(Mdemu *md, uint32_t addr)
+{
+    if (!vdp_decoded(addr)) {
+        /* The VDP's decoder needs A5-A7 and A16-A18 low; nothing answers otherwise. */
+        lock_up(md, "read from an undecoded VDP address", addr);
+        return mdemu_open_bus(md);
+    }
+    if (vdp_locked(md, addr))
+        return mdemu_open_bus(md);
+    mdemu_catch_up_vdp(md, mdemu_now_68k(md));
+    switch (addr & 0x1C) {
+    case 0x00: {
+        uint16_t v = vdp_read_data(&md->vdp);
+        uint32_t wait = vdp_read_wait(&md->vdp);
+        if (wait)
+            m68k_add_cycles(&md->cpu, (wait + 6) / 7);
+        return v;
+    }
+    case 0x04: {
+        uint16_t v = vdp_read_status(&md->vdp);
+        mdemu_update_irqs(md);
+        return v;
+    }
+    case 0x08:
+    case 0x0C:
+        return vdp_read_hv(&md->vdp);
+    default:
+        return mdemu_open_bus(md);
+    }
+}
+
+static void vdp_write16(Mdemu *md, uint32_t addr, uint16_t value, bool byte_write)
+{
+    if (!vdp_decoded(addr)) {
+        lock_up(md, "write to an undecoded VDP address", addr);
+        return;
+    }
+    if (vdp_locked(md, addr))
+        return;
+    uint64_t now = mdemu_now_68k(md);
+    mdemu_catch_up_vdp(md, now);
+    uint32_t stall = 0;
+    switch (addr & 0x1C) {
+    case 0x00: stall = vdp_write_data(&md->vdp, value); break;
+    case 0x04: stall = vdp_write_control(&md->vdp, value); break;
+    case 0x10:
+    case 0x14:
+        /* SN76489 inside the VDP: byte writes to the odd addresses; a word
+         * write presents its low byte there. */
+        if (!byte_write || (addr & 1)) {
+            mdemu_catch_up_audio(md, now);
+            psg_write(&md->psg, (uint8_t)value);
+        }
+        break;
+    default:
+        break;
+    }
+    if (stall)
+        m68k_add_cycles(&md->cpu, (stall + 6) / 7);
+    mdemu_update_irqs(md);
+}
+
+/* ---- Z80 space, seen from the 68000 ------------------------------------- */
+
+static uint8_t z80_area_read8(Mdemu *md, uint32_t addr)
+{
+    if (!z80_bus_granted(md)) {
+        mdemu_debug_log(md, "68000 read of Z80 space %06X without the Z80 bus", (unsigned)addr);
+        return open_bus8(md, addr);
+    }
+    uint32_t a = addr & 0x7FFF;
+    if (a < 0x4000)
+        return md->sys.z80_ram[a & (MDEMU_Z80_RAM_SIZE - 1)];
+    if (a < 0x6000) {
+        mdemu_catch_up_audio(md, mdemu_now_68k(md));
+        return ym2612_read_status(&md->ym);
+    }
+    return 0xFF;
+}
+
+static void z80_area_write8(Mdemu *md, uint32_t addr, uint8_t value)
+{
+    if (!z80_bus_granted(md)) {
+        mdemu_debug_log(md, "68000 write to Z80 space %06X without the Z80 bus", (unsigned)addr);
+        return;
+    }
+    uint32_t a = addr & 0x7FFF;
+    if (a < 0x4000) {
+        md->sys.z80_ram[a & (MDEMU_Z80_RAM_SIZE - 1)] = value;
+    } else if (a < 0x6000) {
+        mdemu_catch_up_audio(md, mdemu_now_68k(md));
+        ym2612_write(&md->ym, a & 3, value);
+    } else if (a < 0x6100) {
+        md->sys.z80_bank = (uint16_t)(((md->sys.z80_bank >> 1) | ((value & 1u) << 8)) & 0x1FF);
+    }
+}
+
+/* ---- A1xxxx: I/O, Z80 control, cartridge registers, TMSS --------------- */
+
+static uint8_t control_read8(Mdemu *md, uint32_t addr)
+{
+    uint32_t a = addr & 0xFFFF;
+    if (a < 0x0100)
+        return mdemu_io_read(md, addr, true);
+    if ((a & 0xFF00) == 0x1100) {
+        mdemu_catch_up_z80(md);
+        /* BUSACK on D8: 0 = the 68000 owns the Z80 bus. Other bits float. */
+        uint8_t ob = open_bus8(md, addr);
+        if (addr & 1)
+            return ob;
+        return (uint8_t)((ob & 0xFE) | (z80_bus_granted(md) ? 0 : 1));
+    }
+    return open_bus8(md, addr);
+}
+
+void mdemu_z80_set_reset(Mdemu *md, bool held)
+{
+    if (held && !md->sys.z80_reset) {
+        z80_reset(&md->z80);
+        /* The YM2612's /IC shares the Z80 reset line on the model 1 board. */
+        mdemu_catch_up_audio(md, mdemu_now_68k(md));
+        ym2612_reset(&md->ym);
+    }
+    md->sys.z80_reset = held ? 1 : 0;
+}
+
+static void tmss_write(Mdemu *md, uint32_t addr, uint8_t value)
+{
+    uint32_t i = addr & 3;
+    md->sys.tmss_latch[i] = value;
+    if (md->cfg.tmss)
+        md->sys.tmss_unlocked = md->sys.tmss_latch[0] == 'S' && md->sys.tmss_latch[1] == 'E' &&
+                                md->sys.tmss_latch[2] == 'G' && md->sys.tmss_latch[3] == 'A';
+}
+
+static void control_write8(Mdemu *md, uint32_t addr, uint8_t value)
+{
+    uint32_t a = addr & 0xFFFF;
+    if (a < 0x0100) {
+        mdemu_io_write(md, addr, value);
+    } else if ((a & 0xFF00) == 0x1100) {
+        if (!(addr & 1)) {
+            mdemu_catch_up_z80(md);
+            md->sys.z80_busreq = value & 1;
+        }
+    } else if ((a & 0xFF00) == 0x1200) {
+        if (!(addr & 1)) {
+            mdemu_catch_up_z80(md);
+            mdemu_z80_set_reset(md, (value & 1) == 0);
+        }
+    } else if ((a & 0xFF00) == 0x3000) {
+        mdemu_cart_a130_write(md, addr, value);
+    } else if (a >= 0x4000 && a < 0x4004) {
+        tmss_write(md, addr, value);
+    } else {
+        mdemu_debug_log(md, "write to unmapped %06X", (unsigned)addr);
+    }
+}
+
+/* ---- dispatch ----------------------------------------------------------- */
+
+static bool test_port_write8(Mdemu *md, uint32_t addr, uint8_t value)
+{
+    if (!md->test_port)
+        return false;
+    if (addr == md->test_port) {
+        if (md->test_putc)
+            md->test_putc(md->test_ctx, value);
+        return true;
+    }
+    if (addr == md->test_port + 1) {
+        md->test_exit = value;
+        md->stop_requested = true;
+        m68k_end_run(&md->cpu);
+        return true;
+    }
+    return false;
+}
+
+static uint8_t bus_read8(void *ctx, uint32_t addr)
+{
+    Mdemu *md = ctx;
+    addr &= 0xFFFFFF;
+    switch (addr >> 20) {
+    case 0x0: case 0x1: case 0x2: case 0x3:
+        return mdemu_cart_read8(md, addr);
+    case 0xA:
+        if (addr < 0xA10000)
+            return z80_area_read8(md, addr);
+        return control_read8(md, addr);
+    case 0xC: case 0xD: {
+        uint16_t w = vdp_read16(md, addr & ~1u);
+        return (addr & 1) ? (uint8_t)w : (uint8_t)(w >> 8);
+    }
+    case 0xE: case 0xF:
+        return md->sys.work_ram[addr & 0xFFFF];
+    default:
+        mdemu_debug_log(md, "read from unmapped %06X", (unsigned)addr);
+        return open_bus8(md, addr);
+    }
+}
+
+static uint16_t bus_read16(void *ctx, uint32_t addr)
+{
+    Mdemu *md = ctx;
+    addr &= 0xFFFFFE;
+    switch (addr >> 20) {
+    case 0xA:
+        if (addr < 0xA10000) {
+            /* The Z80 bus is 8 bits wide: a word read sees the byte twice. */
+            uint8_t b = z80_area_read8(md, addr);
+            return (uint16_t)(b << 8 | b);
+        }
+        if ((addr & 0xFFFF) < 0x0100) {
+            /* The I/O chip drives both halves of the bus with its register. */
+            uint8_t b = mdemu_io_read(md, addr | 1, true);
+            return (uint16_t)(b << 8 | b);
+        }
+        return (uint16_t)(control_read8(md, addr) << 8 | control_read8(md, addr | 1));
+    case 0xC: case 0xD:
+        return vdp_read16(md, addr);
+    default:
+        return (uint16_t)(bus_read8(md, addr) << 8 | bus_read8(md, addr | 1));
+    }
+}
+
+static void bus_write8(void *ctx, uint32_t addr, uint8_t value)
+{
+    Mdemu *md = ctx;
+    addr &= 0xFFFFFF;
+    if (test_port_write8(md, addr, value))
+        return;
+    switch (addr >> 20) {
+    case 0x0: case 0x1: case 0x2: case 0x3:
+        mdemu_cart_write8(md, addr, value);
+        return;
+    case 0xA:
+        if (addr < 0xA10000)
+            z80_area_write8(md, addr, value);
+        else
+            control_write8(md, addr, value);
+        return;
+    case 0xC: case 0xD:
+        /* The VDP sees the byte on both halves of the bus. */
+        vdp_write16(md, addr, (uint16_t)(value << 8 | value), true);
+        return;
+    case 0xE: case 0xF:
+        md->sys.work_ram[addr & 0xFFFF] = value;
+        return;
+    default:
+        mdemu_debug_log(md, "write to unmapped %06X", (unsigned)addr);
+        return;
+    }
+}
+
+static void bus_write16(void *ctx, uint32_t addr, uint16_t value)
+{
+    Mdemu *md = ctx;
+    addr &= 0xFFFFFE;
+    if (md->test_port && (addr == md->test_port || addr + 1 == md->test_port)) {
+        bus_write8(md, addr, (uint8_t)(value >> 8));
+        bus_write8(md, addr | 1, (uint8_t)value);
+        return;
+    }
+    switch (addr >> 20) {
+    case 0xA:
+        if (addr < 0xA10000) {
+            /* 8-bit Z80 bus: the high byte of the word goes through. */
+            z80_area_write8(md, addr, (uint8_t)(value >> 8));
+            return;
+        }
+        if ((addr & 0xFFFF) < 0x0100) {
+            mdemu_io_write(md, addr | 1, (uint8_t)value);
+            return;
+        }
+        if ((addr & 0xFF00) == 0x1100 || (addr & 0xFF00) == 0x1200) {
+            /* BUSREQ and RESET sit on D8. */
+            control_write8(md, addr, (uint8_t)(value >> 8));
+            return;
+        }
+        control_write8(md, addr, (uint8_t)(value >> 8));
+        control_write8(md, addr | 1, (uint8_t)value);
+        return;
+    case 0xC: case 0xD:
+        vdp_write16(md, addr, value, false);
+        return;
+    default:
+        bus_write8(md, addr, (uint8_t)(value >> 8));
+        bus_write8(md, addr | 1, (uint8_t)value);
+        return;
+    }
+}
+
+/* VDP interrupts are autovectored; the acknowledge clears the VDP's pending flag. */
+static int bus_int_ack(void *ctx, int level)
+{
+    Mdemu *md = ctx;
+    mdemu_catch_up_vdp(md, mdemu_now_68k(md));
+    vdp_irq_ack(&md->vdp, level);
+    mdemu_update_irqs(md);
+    return M68K_INT_ACK_AUTOVECTOR;
+}
+
+/* RESET instruction: resets the external devices on /VRES's path (I/O chip);
+ * the Z80 and VDP are not on the 68000's RESET output on the model 1. */
+static void bus_reset_out(void *ctx)
+{
+    Mdemu *md = ctx;
+    mdemu_ports_reset(md);
+}
+
+void mdemu_bus68k_init(M68kBus *bus, Mdemu *md)
+{
+    *bus = (M68kBus){
+        .ctx = md,
+        .read8 = bus_read8,
+        .read16 = bus_read16,
+        .write8 = bus_write8,
+        .write16 = bus_write16,
+        .int_ack = bus_int_ack,
+        .reset_out = bus_reset_out,
+    };
+}
+
+/* Memory without side effects, for VDP DMA: ROM pages, work RAM, SRAM. */
+uint16_t mdemu_read16_quiet(Mdemu *md, uint32_t addr)
+{
+    addr &= 0xFFFFFE;
+    const uint8_t *page = md->cpu.bus.page_read[addr >> 16];
+    if (page)
+        return (uint16_t)(page[addr & 0xFFFF] << 8 | page[(addr & 0xFFFF) + 1]);
+    if (addr < 0x400000)
+        return (uint16_t)(mdemu_cart_read8(md, addr) << 8 | mdemu_cart_read8(md, addr | 1));
+    if (addr >= 0xE00000)
+        return (uint16_t)(md->sys.work_ram[addr & 0xFFFF] << 8 | md->sys.work_ram[(addr & 0xFFFF) + 1]);
+    return mdemu_open_bus(md);
+}
+
+uint16_t mdemu_vdp_dma_read(void *ctx, uint32_t addr)
+{
+    return mdemu_read16_quiet(ctx, addr);
+}
+
+/* The Z80's window onto 68000 space. Z80 space itself and the VDP through
+ * the window hang a real console; here they read as 0xFF. */
+uint8_t mdemu_z80_window_read(Mdemu *md, uint32_t addr)
+{
+    addr &= 0xFFFFFF;
+    if ((addr >> 16) == 0xA0 || (addr >= 0xC00000 && addr < 0xE00000)) {
+        mdemu_debug_log(md, "Z80 window read of %06X", (unsigned)addr);
+        return 0xFF;
+    }
+    const uint8_t *page = md->cpu.bus.page_read[addr >> 16];
+    if (page)
+        return page[addr & 0xFFFF];
+    return bus_read8(md, addr);
+}
+
+void mdemu_z80_window_write(Mdemu *md, uint32_t addr, uint8_t value)
+{
+    addr &= 0xFFFFFF;
+    if ((addr >> 16) == 0xA0 || (addr >= 0xC00000 && addr < 0xE00000)) {
+        mdemu_debug_log(md, "Z80 window write to %06X", (unsigned)addr);
+        return;
+    }
+    uint8_t *page = md->cpu.bus.page_write[addr >> 16];
+    if (page) {
+        page[addr & 0xFFFF] = value;
+        return;
+    }
+    bus_write8(md, addr, value);
+}

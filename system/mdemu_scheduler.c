@@ -1,0 +1,137 @@
+/* mdemu_scheduler.c - the master-clock scheduler: the 68000 runs in slices
+ * bounded by the VDP's next interrupt change and by one line; the other
+ * chips are caught up to the accessing CPU's time before each access.
+ * All times are absolute master clocks: 68000 = /7, Z80 and PSG = /15,
+ * YM2612 = /7 (Sega Genesis technical overview: master clock divisions). */
+#include "mdemu_internal.h"
+
+void mdemu_catch_up_vdp(Mdemu *md, uint64_t master)
+{
+    vdp_run(&md->vdp, master);
+}
+
+void mdemu_update_irqs(Mdemu *md)
+{
+    m68k_set_ipl(&md->cpu, vdp_irq_level(&md->vdp));
+}
+
+/* The sound chips run behind and produce samples straight into the mixer,
+ * in chunks small enough for the fixed buffers. */
+void mdemu_catch_up_audio(Mdemu *md, uint64_t master)
+{
+    uint64_t ym_target = master / 7;
+    while (md->sys.ym_clock < ym_target) {
+        uint64_t left = ym_target - md->sys.ym_clock;
+        const uint64_t room = (uint64_t)(MDEMU_FM_CHUNK - 1) * YM2612_CLOCKS_PER_SAMPLE;
+        uint32_t step = (uint32_t)(left < room ? left : room);
+        int n = ym2612_run(&md->ym, step, md->fm_buf);
+        if (n > 0)
+            audio_mixer_push_fm(&md->mixer, md->fm_buf, n);
+        md->sys.ym_clock += step;
+    }
+    uint64_t psg_target = master / 15;
+    while (md->sys.psg_clock < psg_target) {
+        uint64_t left = psg_target - md->sys.psg_clock;
+        const uint64_t room = (uint64_t)(MDEMU_PSG_CHUNK - 1) * PSG_CLOCKS_PER_SAMPLE;
+        uint32_t step = (uint32_t)(left < room ? left : room);
+        int n = psg_run(&md->psg, step, md->psg_buf);
+        if (n > 0)
+            audio_mixer_push_psg(&md->mixer, md->psg_buf, n);
+        md->sys.psg_clock += step;
+    }
+}
+
+static bool z80_running(const Mdemu *md)
+{
+    return !md->sys.z80_reset && !md->sys.z80_busreq;
+}
+
+/* Bring the Z80 to the 68000's time. While it is held (reset or bus
+ * granted to the 68000) its clock just moves on. The 68000 bus time the Z80
+ * used through its window is charged to the 68000 afterwards. */
+void mdemu_catch_up_z80(Mdemu *md)
+{
+    uint64_t target = mdemu_now_68k(md) / 15;
+    uint64_t now = z80_tstates(&md->z80);
+    if (target > now) {
+        if (z80_running(md))
+            z80_run(&md->z80, target);
+        else
+            z80_add_tstates(&md->z80, (uint32_t)(target - now));
+    }
+    if (md->sys.z80_stall_master >= 7) {
+        uint64_t clocks = md->sys.z80_stall_master / 7;
+        md->sys.z80_stall_master -= clocks * 7;
+        m68k_add_cycles(&md->cpu, (uint32_t)clocks);
+    }
+}
+
+static uint64_t frame_length(const Mdemu *md)
+{
+    return (uint64_t)(md->pal ? MDEMU_LINES_PAL : MDEMU_LINES_NTSC) * VDP_MASTER_CLOCKS_PER_LINE;
+}
+
+/* With a breakpoint set the 68000 goes one instruction at a time so that it
+ * stops before the instruction at the breakpoint runs. */
+static void run_68k_checked(Mdemu *md, uint64_t until)
+{
+    while (m68k_cycles(&md->cpu) < until && !md->stop_requested) {
+        uint32_t pc = (m68k_get_reg(&md->cpu, M68K_REG_PC) - 4u) & 0xFFFFFFu;
+        if (md->breakpoint_skip) {
+            md->breakpoint_skip = false;
+        } else if ((int64_t)pc == md->breakpoint) {
+            md->breakpoint_hit = true;
+            md->breakpoint_skip = true;
+            md->stop_requested = true;
+            break;
+        }
+        m68k_step(&md->cpu);
+    }
+}
+
+void mdemu_run_frame(Mdemu *md)
+{
+    md->audio_frames = 0;
+    md->breakpoint_hit = false;
+    md->stop_requested = false;
+    if (!md->rom || md->test_exit >= 0)
+        return;
+
+    uint64_t now = mdemu_now_68k(md);
+    mdemu_catch_up_vdp(md, now);
+    uint64_t frame_end = vdp_frame_end(&md->vdp);
+    /* A VDP that reports no sensible end must not stall or run away. */
+    if (frame_end <= now || frame_end > now + frame_length(md))
+        frame_end = now + frame_length(md);
+
+    while (!md->stop_requested) {
+        now = mdemu_now_68k(md);
+        if (now >= frame_end)
+            break;
+        mdemu_catch_up_vdp(md, now);
+        mdemu_update_irqs(md);
+        z80_set_int_line(&md->z80, vdp_z80_irq(&md->vdp));
+        if (md->cheat_count)
+            mdemu_cheats_apply_ram(md);
+
+        uint64_t slice_end = now + VDP_MASTER_CLOCKS_PER_LINE;
+        uint64_t event = vdp_next_event(&md->vdp);
+        if (event > now && event < slice_end)
+            slice_end = event;
+        if (frame_end < slice_end)
+            slice_end = frame_end;
+        uint64_t until = (slice_end + 6) / 7; /* first 68000 clock at or after the slice end */
+        if (md->breakpoint >= 0)
+            run_68k_checked(md, until);
+        else
+            m68k_run(&md->cpu, until);
+        mdemu_catch_up_z80(md);
+    }
+    now = mdemu_now_68k(md);
+    mdemu_catch_up_vdp(md, now);
+    mdemu_catch_up_audio(md, now);
+    if (now >= frame_end)
+        md->sys.frame_count++;
+    int n = audio_mixer_read(&md->mixer, md->audio_out, MDEMU_AUDIO_OUT_MAX);
+    md->audio_frames = n > 0 ? (size_t)n : 0;
+}

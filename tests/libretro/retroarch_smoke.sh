@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# RetroArch loads mdemu_libretro.so and runs a ROM for 300 frames with null video/audio drivers.
+# Exit 77 (skipped) when RetroArch is not installed.
+set -u
+core=$1
+rom=$2
+command -v retroarch >/dev/null 2>&1 || { echo "retroarch not installed: skipped"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/retroarch.cfg" <<CFG
+video_driver = "null"
+audio_driver = "null"
+input_driver = "null"
+joypad_driver = "null"
+menu_driver = "null"
+video_threaded = "false"
+audio_enable = "false"
+config_save_on_exit = "false"
+savefile_directory = "$work"
+savestate_directory = "$work"
+system_directory = "$work"
+core_options_path = "$work/core.opt"
+log_verbosity = "true"
+libretro_log_level = "1"
+CFG
+export HOME="$work" XDG_CONFIG_HOME="$work" SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+timeout 240 retroarch --config "$work/retroarch.cfg" -L "$core" "$rom" --max-frames=300 --verbose > "$work/log.txt" 2>&1
+rc=$?
+if [ $rc -ne 0 ]; then
+  tail -n 40 "$work/log.txt"
+  echo "retroarch exited with $rc"
+  exit 1
+fi
+if ! grep -qi "mdemu" "$work/log.txt"; then
+  tail -n 40 "$work/log.txt"
+  echo "retroarch did not report loading the mdemu core"
+  exit 1
+fi
+grep -i "mdemu" "$work/log.txt" | head -n 5
+echo "retroarch ran 300 frames on mdemu_libretro.so"
+exit 0

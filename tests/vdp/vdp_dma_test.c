@@ -1,0 +1,287 @@
+/* vdp_dma_test.c - 68000->VDP DMA (VRAM/CRAM/VSRAM), fill, copy: data,
+ * registers afterwards, wrapping, timing and the busy flag. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "vdp_test_util.h"
+
+#define LINE VDP_MASTER_CLOCKS_PER_LINE
+
+typedef struct FakeBus {
+    Vdp *vdp;
+    int reads;
+    uint32_t first_addr, last_addr;
+    uint64_t first_clock;
+} FakeBus;
+
+/* The word at a 68000 address: derived from the address so each is distinct. */
+static uint16_t word_at(uint32_t addr) { return (uint16_t)((addr >> 1) ^ 0x5A00); }
+
+static uint16_t fake_read16(void *ctx, uint32_t addr)
+{
+    FakeBus *b = ctx;
+    if (b->reads == 0) {
+        b->first_addr = addr;
+        b->first_clock = b->vdp->state.clock;
+    }
+    b->reads++;
+    b->last_addr = addr;
+    return word_at(addr);
+}
+
+typedef struct Fixture {
+    Vdp *v;
+    FakeBus bus;
+} Fixture;
+
+static int setup(void **st)
+{
+    Fixture *fx = calloc(1, sizeof *fx);
+    if (!fx)
+        return -1;
+    VdpBus bus = {&fx->bus, fake_read16};
+    fx->v = vt_new(&bus, 0);
+    fx->bus.vdp = fx->v;
+    vt_mode5(fx->v, 1);
+    vt_reg(fx->v, 1, 0x14); /* DMA enabled, display off: every line is blanking */
+    *st = fx;
+    return 0;
+}
+
+static int teardown(void **st)
+{
+    Fixture *fx = *st;
+    free(fx->v);
+    free(fx);
+    return 0;
+}
+
+static void set_dma(Vdp *v, unsigned length, uint32_t source, unsigned mode_bits)
+{
+    vt_reg(v, 19, length & 0xFF);
+    vt_reg(v, 20, (length >> 8) & 0xFF);
+    vt_reg(v, 21, (source >> 1) & 0xFF);
+    vt_reg(v, 22, (source >> 9) & 0xFF);
+    vt_reg(v, 23, ((source >> 17) & 0x7F) | mode_bits);
+}
+
+static uint16_t vram_word(const Vdp *v, unsigned a)
+{
+    return (uint16_t)((v->state.vram[a & 0xFFFF] << 8) | v->state.vram[(a + 1) & 0xFFFF]);
+}
+
+static void test_m68k_to_vram(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    set_dma(v, 16, 0x020000, 0x00);
+    vt_reg(v, 15, 2);
+    uint64_t ls = v->state.line_start;
+    uint64_t start = v->state.clock;
+    uint32_t wait = vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x1000);
+    assert_int_equal(fx->bus.reads, 16);
+    assert_int_equal(fx->bus.first_addr, 0x020000);
+    assert_int_equal(fx->bus.last_addr, 0x02001E);
+    for (unsigned i = 0; i < 16; i++)
+        assert_int_equal(vram_word(v, 0x1000 + 2 * i), word_at(0x020000 + 2 * i));
+    /* Registers afterwards: length 0, source advanced, address advanced. */
+    assert_int_equal(v->state.regs[19] | (v->state.regs[20] << 8), 0);
+    assert_int_equal(v->state.regs[21], (0x020020 >> 1) & 0xFF);
+    assert_int_equal(v->state.addr, 0x1020);
+    assert_int_equal(vdp_read_status(v) & 2, 0);
+    /* 68000 halted for 17 blanking slots (205 per line in H40): the bus
+     * request takes the first, then one word per slot. */
+    uint64_t end = ls + (uint64_t)((2 * 16 + 1) * LINE / (2 * 205));
+    assert_int_equal(start, ls);
+    assert_int_equal(wait, end - start);
+    assert_true(fx->bus.first_clock == ls + (uint64_t)(3 * LINE / (2 * 205)));
+}
+
+static void test_m68k_source_wraps_in_128k(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    set_dma(v, 3, 0x03FFFC, 0x00);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
+    assert_int_equal(fx->bus.first_addr, 0x03FFFC);
+    assert_int_equal(fx->bus.last_addr, 0x020000);
+    assert_int_equal(vram_word(v, 4), word_at(0x020000));
+    assert_int_equal(v->state.regs[23] & 0x7F, 0x01);
+}
+
+static void test_m68k_destination_wraps(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    set_dma(v, 2, 0x000100, 0x00);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0xFFFE);
+    assert_int_equal(vram_word(v, 0xFFFE), word_at(0x100));
+    assert_int_equal(vram_word(v, 0x0000), word_at(0x102));
+}
+
+static void test_m68k_length_zero_is_64k(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    set_dma(v, 0, 0x000000, 0x00);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
+    assert_int_equal(fx->bus.reads, 0x10000);
+}
+
+static void test_m68k_to_cram_and_vsram(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    set_dma(v, 4, 0x000200, 0x00);
+    vt_command(v, VT_CRAM_WRITE | VT_DMA, 0x0004);
+    for (unsigned i = 0; i < 4; i++)
+        assert_int_equal(v->state.cram[2 + i], word_at(0x200 + 2 * i) & 0x0EEE);
+    set_dma(v, 3, 0x000300, 0x00);
+    vt_command(v, VT_VSRAM_WRITE | VT_DMA, 0x0002);
+    for (unsigned i = 0; i < 3; i++)
+        assert_int_equal(v->state.vsram[1 + i], word_at(0x300 + 2 * i) & 0x07FF);
+}
+
+static void test_m68k_bandwidth_in_active_display(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    vt_reg(v, 1, 0x54); /* display on */
+    vdp_run(v, vdp_frame_end(v));
+    uint64_t f = v->state.frame_start;
+    vdp_run(v, f + 10 * LINE);
+    /* 40 words + bus slot = 41 slots at 18 per line: ends in line 12, slot 4. */
+    set_dma(v, 40, 0x000000, 0x00);
+    uint32_t wait = vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
+    uint64_t end = f + 12 * LINE + (uint64_t)((2 * 4 + 1) * LINE / (2 * 18));
+    assert_int_equal(wait, end - (f + 10 * LINE));
+}
+
+static void test_vram_fill(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    vt_reg(v, 15, 1);
+    set_dma(v, 8, 0, 0x80);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x2000);
+    assert_int_equal(vdp_read_status(v) & 2, 2); /* busy while waiting for data */
+    assert_int_equal(vdp_write_data(v, 0xAB12), 0);
+    assert_int_equal(vdp_read_status(v) & 2, 2);
+    vdp_run(v, v->state.clock + LINE);
+    assert_int_equal(vdp_read_status(v) & 2, 0);
+    /* The word goes in, then the high byte fills each (address ^ 1). */
+    for (unsigned a = 0x2000; a < 0x2008; a++)
+        assert_int_equal(v->state.vram[a], 0xAB);
+    assert_int_equal(v->state.vram[0x2008], 0x00);
+    assert_int_equal(v->state.addr, 0x2008);
+    assert_int_equal(v->state.regs[19], 0);
+    /* Increment 2 touches only the odd bytes after the first word. */
+    vt_reg(v, 15, 2);
+    set_dma(v, 4, 0, 0x80);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x3000);
+    vdp_write_data(v, 0xCD34);
+    vdp_run(v, v->state.clock + LINE);
+    assert_int_equal(v->state.vram[0x3000], 0xCD);
+    assert_int_equal(v->state.vram[0x3001], 0xCD);
+    assert_int_equal(v->state.vram[0x3002], 0x00);
+    assert_int_equal(v->state.vram[0x3003], 0xCD);
+    assert_int_equal(v->state.vram[0x3007], 0xCD);
+    assert_int_equal(v->state.vram[0x3009], 0x00);
+}
+
+static void test_vram_fill_runs_in_background(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    vt_reg(v, 15, 1);
+    set_dma(v, 0x400, 0, 0x80); /* 1024 bytes: 5 lines of blanking slots */
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
+    vdp_write_data(v, 0x7700);
+    uint64_t start = v->state.clock;
+    vdp_run(v, start + 4 * LINE);
+    assert_int_equal(vdp_read_status(v) & 2, 2);
+    vdp_run(v, start + 6 * LINE);
+    assert_int_equal(vdp_read_status(v) & 2, 0);
+    assert_int_equal(v->state.vram[0x3FF], 0x77);
+    assert_int_equal(v->state.vram[0x400], 0x00);
+}
+
+static void test_cram_fill(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    vt_reg(v, 15, 2);
+    set_dma(v, 3, 0, 0x80);
+    vt_command(v, VT_CRAM_WRITE | VT_DMA, 0x0010);
+    vdp_write_data(v, 0x0ACE);
+    vdp_run(v, v->state.clock + LINE);
+    assert_int_equal(v->state.cram[8], 0x0ACE);
+    assert_int_equal(v->state.cram[9], 0x0ACE);
+    assert_int_equal(v->state.cram[10], 0x0ACE);
+    assert_int_equal(v->state.cram[11], 0);
+}
+
+static void test_vram_copy(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    const uint16_t src[3] = {0x0102, 0x0304, 0x0506};
+    vt_write_words(v, VT_VRAM_WRITE, 0x4000, src, 3);
+    vt_reg(v, 15, 1);
+    vt_reg(v, 19, 5);
+    vt_reg(v, 20, 0);
+    vt_reg(v, 21, 0x00);
+    vt_reg(v, 22, 0x40);
+    vt_reg(v, 23, 0xC0);
+    vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x5001);
+    assert_int_equal(vdp_read_status(v) & 2, 2);
+    vdp_run(v, v->state.clock + LINE);
+    assert_int_equal(vdp_read_status(v) & 2, 0);
+    for (unsigned i = 0; i < 5; i++)
+        assert_int_equal(v->state.vram[0x5001 + i], i + 1);
+    assert_int_equal(v->state.vram[0x5006], 0);
+    assert_int_equal(v->state.regs[21] | (v->state.regs[22] << 8), 0x4005);
+}
+
+static void test_copy_takes_two_slots_per_byte(void **st)
+{
+    Fixture *fx = *st;
+    Vdp *v = fx->v;
+    vt_reg(v, 15, 1);
+    vt_reg(v, 19, 205);
+    vt_reg(v, 20, 0);
+    vt_reg(v, 21, 0);
+    vt_reg(v, 22, 0);
+    vt_reg(v, 23, 0xC0);
+    uint64_t ls = v->state.line_start + LINE;
+    vdp_run(v, ls);
+    vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x8000);
+    /* 205 bytes = 410 slots: two full blanking lines; the last slot of
+     * the second is at offset (409 * 3420) / 410 = 3411. */
+    vdp_run(v, ls + LINE + 3410);
+    assert_int_equal(vdp_read_status(v) & 2, 2);
+    vdp_run(v, ls + LINE + 3411);
+    assert_int_equal(vdp_read_status(v) & 2, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_m68k_to_vram, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_m68k_source_wraps_in_128k, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_m68k_destination_wraps, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_m68k_length_zero_is_64k, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_m68k_to_cram_and_vsram, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_m68k_bandwidth_in_active_display, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vram_fill, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vram_fill_runs_in_background, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cram_fill, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vram_copy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_copy_takes_two_slots_per_byte, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,93 @@
+/* vdp_core.c - life cycle, frame timing queries and interrupt lines. */
+#include <string.h>
+
+#include "vdp_internal.h"
+
+void vdp_init(Vdp *v, const VdpBus *bus, bool pal)
+{
+    memset(v, 0, sizeof *v);
+    if (bus)
+        v->bus = *bus;
+    v->sprite_limit = true;
+    v->state.pal = pal ? 1 : 0;
+    vdp_dac_build(v);
+    vdp_reset(v);
+}
+
+/* Power-on state: registers, memories and flags cleared; a new frame starts
+ * at the current clock (the master clock never runs backwards). */
+void vdp_reset(Vdp *v)
+{
+    VdpState *s = &v->state;
+    uint64_t now = s->clock;
+    uint8_t pal = s->pal;
+    memset(s, 0, sizeof *s);
+    s->pal = pal;
+    s->clock = now;
+    s->line_start = now;
+    s->frame_start = now;
+    s->z80_int_until = now;
+    vdp_cram_refresh_all(v);
+    v->sprite_lists_valid = false;
+    v->fb_width = 256;
+    v->fb_height = 224;
+    memset(v->framebuffer, 0, sizeof v->framebuffer);
+}
+
+void vdp_set_pal(Vdp *v, bool pal) { v->state.pal = pal ? 1 : 0; }
+
+uint32_t vdp_frame_clocks(const Vdp *v)
+{
+    return (uint32_t)vdp_total_lines(&v->state) * VDP_MASTER_CLOCKS_PER_LINE;
+}
+
+uint64_t vdp_frame_end(const Vdp *v) { return v->state.frame_start + vdp_frame_clocks(v); }
+
+int vdp_line(const Vdp *v) { return v->state.line; }
+
+const uint32_t *vdp_framebuffer(const Vdp *v, int *width, int *height, int *pitch)
+{
+    if (width)
+        *width = v->fb_width;
+    if (height)
+        *height = v->fb_height;
+    if (pitch)
+        *pitch = v->fb_width * (int)sizeof(uint32_t);
+    return v->framebuffer;
+}
+
+/* 68000 levels: VINT 6 when enabled by reg 1 bit 5, HINT 4 when enabled by
+ * reg 0 bit 4; pending flags survive while disabled (genvdp.txt). */
+int vdp_irq_level(const Vdp *v)
+{
+    const VdpState *s = &v->state;
+    if (s->vint_pending && (s->regs[1] & 0x20))
+        return 6;
+    if (s->hint_pending && (s->regs[0] & 0x10))
+        return 4;
+    return 0;
+}
+
+void vdp_irq_ack(Vdp *v, int level)
+{
+    if (level == 6)
+        v->state.vint_pending = 0;
+    else if (level == 4)
+        v->state.hint_pending = 0;
+}
+
+bool vdp_z80_irq(const Vdp *v) { return v->state.clock < v->state.z80_int_until; }
+
+uint64_t vdp_next_event(const Vdp *v)
+{
+    const VdpState *s = &v->state;
+    uint64_t next = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
+    if (!s->vint_done && s->line == vdp_active_lines(s)) {
+        uint64_t e = s->line_start + (uint64_t)vdp_vint_offset(s);
+        if (e > s->clock && e < next)
+            next = e;
+    }
+    if (s->z80_int_until > s->clock && s->z80_int_until < next)
+        next = s->z80_int_until;
+    return next;
+}

@@ -1,0 +1,94 @@
+/* vdp_internal.h - shared between the VDP's own source files (not public). */
+#ifndef MDEMU_VDP_INTERNAL_H
+#define MDEMU_VDP_INTERNAL_H
+
+#include <stdint.h>
+
+#include "vdp.h"
+
+typedef enum VdpDmaKind {
+    VDP_DMA_NONE = 0,
+    VDP_DMA_M68K, /* 68000 memory -> VRAM/CRAM/VSRAM, 68000 halted */
+    VDP_DMA_FILL, /* VRAM/CRAM/VSRAM fill, in the background */
+    VDP_DMA_COPY  /* VRAM -> VRAM copy, in the background */
+} VdpDmaKind;
+
+/* Code register targets (CD3..CD0). */
+enum {
+    VDP_CODE_VRAM_READ = 0x0,
+    VDP_CODE_VRAM_WRITE = 0x1,
+    VDP_CODE_CRAM_WRITE = 0x3,
+    VDP_CODE_VSRAM_READ = 0x4,
+    VDP_CODE_VSRAM_WRITE = 0x5,
+    VDP_CODE_CRAM_READ = 0x8,
+    VDP_CODE_VRAM8_READ = 0xC
+};
+
+/* ---- register decoding (bit meanings: genvdp.txt, Charles MacDonald) ---- */
+static inline int vdp_is_h40(const VdpState *s) { return (s->regs[12] & 0x01) != 0; }
+static inline int vdp_width(const VdpState *s) { return vdp_is_h40(s) ? 320 : 256; }
+static inline int vdp_is_v30(const VdpState *s) { return (s->regs[1] & 0x08) != 0; }
+static inline int vdp_active_lines(const VdpState *s) { return vdp_is_v30(s) ? 240 : 224; }
+static inline int vdp_total_lines(const VdpState *s) { return s->pal ? 313 : 262; }
+static inline int vdp_display_on(const VdpState *s) { return (s->regs[1] & 0x40) != 0; }
+static inline int vdp_dma_enabled(const VdpState *s) { return (s->regs[1] & 0x10) != 0; }
+/* Interlace: reg 12 bits 2-1; 01 = mode 1, 11 = mode 2 (double resolution), 10 acts as off. */
+static inline int vdp_interlace_mode(const VdpState *s)
+{
+    int lsm = (s->regs[12] >> 1) & 3;
+    return lsm == 1 ? 1 : lsm == 3 ? 2 : 0;
+}
+static inline unsigned vdp_auto_increment(const VdpState *s) { return s->regs[15]; }
+static inline uint16_t vdp_dma_length(const VdpState *s)
+{
+    return (uint16_t)(s->regs[19] | (s->regs[20] << 8));
+}
+static inline void vdp_set_dma_length(VdpState *s, uint16_t len)
+{
+    s->regs[19] = (uint8_t)len;
+    s->regs[20] = (uint8_t)(len >> 8);
+}
+/* Sprite table base: reg 5 bits 6-0 = address bits 15-9; bit 0 ignored in H40. */
+static inline unsigned vdp_sat_base(const VdpState *s)
+{
+    unsigned r = s->regs[5] & (vdp_is_h40(s) ? 0x7E : 0x7F);
+    return r << 9;
+}
+
+/* ---- timing (vdp_timing.c) ---- */
+/* Offset within the line (master clocks from the V counter increment) of H counter value 0. */
+int vdp_hzero_offset(const VdpState *s);
+int vdp_vint_offset(const VdpState *s);
+uint8_t vdp_hcounter_at(const VdpState *s, int offset);
+uint16_t vdp_vcounter(const VdpState *s); /* 9-bit counter for the current line */
+int vdp_in_hblank(const VdpState *s, int offset);
+int vdp_in_vblank(const VdpState *s);
+/* External access slots on the current line and the next one strictly after `clock`. */
+int vdp_slots_per_line(const VdpState *s);
+uint64_t vdp_next_slot(const VdpState *s, uint64_t clock);
+uint16_t vdp_hv_now(const VdpState *s);
+
+/* ---- memory (vdp_memory.c) ---- */
+void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value);
+void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data);
+void vdp_cram_refresh(Vdp *v, unsigned index);
+void vdp_cram_refresh_all(Vdp *v);
+void vdp_dac_build(Vdp *v);
+
+/* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
+/* One external access slot: drains a FIFO entry or advances a DMA. */
+void vdp_access_slot(Vdp *v);
+int vdp_slot_has_work(const VdpState *s);
+void vdp_fifo_push(Vdp *v, uint16_t data);
+void vdp_fifo_flush(Vdp *v);
+void vdp_dma_start(Vdp *v);
+void vdp_dma_slot(Vdp *v);
+void vdp_dma_fill_data(Vdp *v, uint16_t data);
+
+/* ---- run loop (vdp_run.c) ---- */
+void vdp_run_to(Vdp *v, uint64_t clock);
+
+/* ---- rendering (vdp_render*.c) ---- */
+void vdp_render_line(Vdp *v);
+
+#endif

@@ -1,0 +1,81 @@
+/* vdp_memory.c - writes into VRAM, CRAM and VSRAM, and the colour output tables. */
+#include "vdp_internal.h"
+
+/* Measured output levels of the Mega Drive's video DAC for the 3-bit colour
+ * components, normal / shadow / highlight (Sega Retro, "Sega Mega
+ * Drive/Palette", levels measured on a model 1 console, scaled to 0-255). */
+static const uint8_t dac_normal[8] = {0, 52, 87, 116, 144, 172, 206, 255};
+static const uint8_t dac_shadow[8] = {0, 29, 52, 70, 87, 101, 116, 130};
+static const uint8_t dac_highlight[8] = {130, 144, 158, 172, 187, 206, 228, 255};
+
+void vdp_dac_build(Vdp *v)
+{
+    const uint8_t *levels[3] = {dac_normal, dac_shadow, dac_highlight};
+    for (int shade = 0; shade < 3; shade++) {
+        for (unsigned c = 0; c < 512; c++) {
+            uint32_t r = levels[shade][c & 7];
+            uint32_t g = levels[shade][(c >> 3) & 7];
+            uint32_t b = levels[shade][(c >> 6) & 7];
+            v->dac_rgb[shade][c] = (r << 16) | (g << 8) | b;
+        }
+    }
+}
+
+/* CRAM word: ----BBB-GGG-RRR- -> 9-bit index BBBGGGRRR. */
+void vdp_cram_refresh(Vdp *v, unsigned index)
+{
+    uint16_t w = v->state.cram[index & 63];
+    unsigned c9 = ((w >> 1) & 7) | (((w >> 5) & 7) << 3) | (((w >> 9) & 7) << 6);
+    for (int shade = 0; shade < 3; shade++)
+        v->cram_rgb[shade][index & 63] = v->dac_rgb[shade][c9];
+}
+
+void vdp_cram_refresh_all(Vdp *v)
+{
+    for (unsigned i = 0; i < 64; i++)
+        vdp_cram_refresh(v, i);
+}
+
+void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
+{
+    VdpState *s = &v->state;
+    addr &= 0xFFFF;
+    s->vram[addr] = value;
+    unsigned base = vdp_sat_base(s);
+    unsigned rel = (addr - base) & 0xFFFF;
+    if (rel < 80 * 8 && (rel & 7) < 4) {
+        s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
+        v->sprite_lists_valid = false;
+    }
+}
+
+void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
+{
+    VdpState *s = &v->state;
+    s->stale_data = data;
+    switch (code & 0x0F) {
+    case VDP_CODE_VRAM_WRITE: {
+        /* An odd address writes the word byte-swapped into its word (genvdp.txt). */
+        uint8_t hi = (uint8_t)(data >> 8), lo = (uint8_t)data;
+        unsigned even = addr & 0xFFFEu;
+        if (addr & 1) {
+            uint8_t t = hi;
+            hi = lo;
+            lo = t;
+        }
+        vdp_vram_write_byte(v, even, hi);
+        vdp_vram_write_byte(v, even | 1u, lo);
+        break;
+    }
+    case VDP_CODE_CRAM_WRITE:
+        s->cram[(addr >> 1) & 63] = data & 0x0EEE;
+        vdp_cram_refresh(v, (addr >> 1) & 63);
+        break;
+    case VDP_CODE_VSRAM_WRITE:
+        if (((addr >> 1) & 0x3F) < 40)
+            s->vsram[(addr >> 1) & 0x3F] = data & 0x07FF;
+        break;
+    default:
+        break; /* a write with a read code goes nowhere */
+    }
+}

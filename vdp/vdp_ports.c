@@ -1,0 +1,179 @@
+/* vdp_ports.c - the data, control and HV counter ports.
+ *
+ * Command words, register writes, read/write codes and the status layout are
+ * from genvdp.txt (Charles MacDonald), "VDP ports" and "Status register".
+ */
+#include "vdp_internal.h"
+
+/* Registers 11-23 exist only in mode 5 (reg 1 bit 2); numbers 24-31 are ignored. */
+static void write_register(Vdp *v, unsigned reg, uint8_t value)
+{
+    VdpState *s = &v->state;
+    if (reg >= 24 || (reg > 10 && !(s->regs[1] & 0x04)))
+        return;
+    if (reg == 0) {
+        /* Reg 0 bit 1 freezes the HV counter at the value it has when set. */
+        if ((value & 0x02) && !(s->regs[0] & 0x02)) {
+            s->hv_latch = vdp_hv_now(s);
+            s->hv_latched = 1;
+        } else if (!(value & 0x02)) {
+            s->hv_latched = 0;
+        }
+    }
+    if (reg == 12 || reg == 1)
+        v->sprite_lists_valid = false; /* H40/H32 and interlace change the sprite walk */
+    s->regs[reg] = value;
+}
+
+/* Runs the VDP ahead slot by slot until cond() is false; the caller (the
+ * 68000) is stalled for that long, so nothing else can touch the VDP. */
+static uint32_t stall_while_fifo_full(Vdp *v)
+{
+    VdpState *s = &v->state;
+    uint64_t start = s->clock;
+    while (s->fifo_count == 4)
+        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    return (uint32_t)(s->clock - start);
+}
+
+static uint32_t stall_for_m68k_dma(Vdp *v)
+{
+    VdpState *s = &v->state;
+    uint64_t start = s->clock;
+    while (s->dma_kind == VDP_DMA_M68K)
+        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    return (uint32_t)(s->clock - start);
+}
+
+uint32_t vdp_write_control(Vdp *v, uint16_t value)
+{
+    VdpState *s = &v->state;
+    if (!s->latch_pending) {
+        if ((value & 0xC000) == 0x8000) {
+            write_register(v, (value >> 8) & 0x1F, (uint8_t)value);
+            return 0;
+        }
+        /* First half: CD1-0 and A13-0 take effect at once. */
+        s->code = (uint8_t)((s->code & 0x3C) | (value >> 14));
+        s->addr = (uint16_t)((s->addr & 0xC000) | (value & 0x3FFF));
+        s->latch_pending = 1;
+        return 0;
+    }
+    /* Second half: CD5-2 from bits 7-4, A15-14 from bits 1-0. */
+    s->latch_pending = 0;
+    s->code = (uint8_t)((s->code & 0x03) | ((value >> 2) & 0x3C));
+    s->addr = (uint16_t)((s->addr & 0x3FFF) | ((value & 3) << 14));
+    if (s->dma_kind == VDP_DMA_FILL && s->dma_fill_armed) {
+        s->dma_kind = VDP_DMA_NONE; /* a new command abandons a fill still waiting for data */
+        s->dma_fill_armed = 0;
+    }
+    if ((s->code & 0x20) && vdp_dma_enabled(s) && s->dma_kind == VDP_DMA_NONE) {
+        vdp_dma_start(v);
+        if (s->dma_kind == VDP_DMA_M68K)
+            return stall_for_m68k_dma(v);
+    }
+    return 0;
+}
+
+uint32_t vdp_write_data(Vdp *v, uint16_t value)
+{
+    VdpState *s = &v->state;
+    s->latch_pending = 0;
+    uint32_t wait = stall_while_fifo_full(v);
+    vdp_fifo_push(v, value);
+    if (s->dma_kind == VDP_DMA_FILL && s->dma_fill_armed)
+        vdp_dma_fill_data(v, value); /* the fill starts at the written address */
+    else
+        s->addr = (uint16_t)(s->addr + vdp_auto_increment(s));
+    return wait;
+}
+
+uint16_t vdp_read_data(Vdp *v)
+{
+    VdpState *s = &v->state;
+    s->latch_pending = 0;
+    vdp_fifo_flush(v); /* pending writes land before the read */
+    uint16_t value;
+    unsigned index = (s->addr >> 1) & 0x3F;
+    switch (s->code & 0x0F) {
+    case VDP_CODE_VRAM_READ: {
+        unsigned a = s->addr & 0xFFFEu;
+        value = (uint16_t)((s->vram[a] << 8) | s->vram[a | 1u]);
+        break;
+    }
+    case VDP_CODE_CRAM_READ:
+        /* Unused bits come from the stale FIFO contents (genvdp.txt). */
+        value = (uint16_t)((s->cram[index] & 0x0EEE) | (s->stale_data & 0xF111));
+        break;
+    case VDP_CODE_VSRAM_READ:
+        value = index < 40 ? s->vsram[index] : s->vsram[0];
+        value = (uint16_t)((value & 0x07FF) | (s->stale_data & 0xF800));
+        break;
+    case VDP_CODE_VRAM8_READ:
+        /* Undocumented 8-bit read: one VRAM byte, high byte from the FIFO. */
+        value = (uint16_t)((s->stale_data & 0xFF00) | s->vram[s->addr ^ 1u]);
+        break;
+    default:
+        value = s->stale_data;
+        break;
+    }
+    s->addr = (uint16_t)(s->addr + vdp_auto_increment(s));
+    return value;
+}
+
+uint32_t vdp_read_wait(const Vdp *v)
+{
+    const VdpState *s = &v->state;
+    uint64_t t = s->clock;
+    uint64_t line_end = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
+    /* Every queued write, then the read itself, needs a slot. */
+    for (int i = 0; i <= s->fifo_count; i++) {
+        uint64_t next = vdp_next_slot(s, t);
+        if (next >= line_end) {
+            /* Past this line: assume the next line's first slot spacing. */
+            next = t + VDP_MASTER_CLOCKS_PER_LINE / (uint64_t)(2 * vdp_slots_per_line(s));
+        }
+        t = next;
+    }
+    return (uint32_t)(t - s->clock);
+}
+
+uint16_t vdp_read_status(Vdp *v)
+{
+    VdpState *s = &v->state;
+    int offset = (int)(s->clock - s->line_start);
+    uint16_t st = 0;
+    s->latch_pending = 0;
+    if (s->fifo_count == 0)
+        st |= 0x0200;
+    if (s->fifo_count == 4)
+        st |= 0x0100;
+    if (s->vint_pending)
+        st |= 0x0080;
+    if (s->sprite_overflow)
+        st |= 0x0040;
+    if (s->sprite_collision)
+        st |= 0x0020;
+    if (s->odd_frame)
+        st |= 0x0010;
+    if (vdp_in_vblank(s))
+        st |= 0x0008;
+    if (vdp_in_hblank(s, offset))
+        st |= 0x0004;
+    if (s->dma_kind != VDP_DMA_NONE)
+        st |= 0x0002;
+    if (s->pal)
+        st |= 0x0001;
+    /* Reading the status clears the sprite overflow and collision flags. */
+    s->sprite_overflow = 0;
+    s->sprite_collision = 0;
+    return st;
+}
+
+uint16_t vdp_read_hv(Vdp *v)
+{
+    const VdpState *s = &v->state;
+    if ((s->regs[0] & 0x02) && s->hv_latched)
+        return s->hv_latch;
+    return vdp_hv_now(s);
+}

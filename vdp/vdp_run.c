@@ -1,0 +1,109 @@
+/* vdp_run.c - catching the VDP up to a master clock: line starts, line
+ * rendering, the vertical interrupt and the access slots, in clock order. */
+#include "vdp_internal.h"
+
+enum { EV_LINE, EV_RENDER, EV_VINT, EV_SLOT };
+
+/* The H interrupt counter (reg 10) is decremented at the end of each line of
+ * the active area plus the first blanked line, and reloaded on every other
+ * line; when it is decremented at zero it raises HINT and reloads
+ * (genvdp.txt, "Interrupts"). The end of a line is the V counter increment. */
+static void line_counter_tick(VdpState *s, int ended_line)
+{
+    if (ended_line <= vdp_active_lines(s)) {
+        if (s->hint_counter == 0) {
+            s->hint_pending = 1;
+            s->hint_counter = s->regs[10];
+        } else {
+            s->hint_counter--;
+        }
+    } else {
+        s->hint_counter = s->regs[10];
+    }
+}
+
+static void begin_next_line(VdpState *s)
+{
+    int total = vdp_total_lines(s);
+    int ended = s->line;
+    s->line_start += VDP_MASTER_CLOCKS_PER_LINE;
+    s->line++;
+    if (s->line >= total) {
+        s->line = 0;
+        s->frame_count++;
+        s->frame_start = s->line_start;
+        /* The odd-field flag alternates every field while interlaced. */
+        s->odd_frame = vdp_interlace_mode(s) ? (uint8_t)!s->odd_frame : 0;
+    }
+    if (ended >= total)
+        ended = total - 1;
+    line_counter_tick(s, ended);
+    s->line_rendered = s->line >= vdp_active_lines(s);
+    s->vint_done = 0;
+}
+
+static void raise_vint(VdpState *s)
+{
+    s->vint_pending = 1;
+    s->vint_done = 1;
+    /* The Z80 /INT line is held for one line (genvdp.txt, "Interrupts"). */
+    s->z80_int_until = s->clock + VDP_MASTER_CLOCKS_PER_LINE;
+}
+
+static uint64_t not_before(uint64_t event, uint64_t clock) { return event < clock ? clock : event; }
+
+void vdp_run_to(Vdp *v, uint64_t target)
+{
+    VdpState *s = &v->state;
+    for (;;) {
+        uint64_t when = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
+        int kind = EV_LINE;
+        if (!s->line_rendered) {
+            uint64_t e = not_before(s->line_start + (uint64_t)vdp_hzero_offset(s), s->clock);
+            if (e < when) {
+                when = e;
+                kind = EV_RENDER;
+            }
+        }
+        if (!s->vint_done && s->line == vdp_active_lines(s)) {
+            uint64_t e = not_before(s->line_start + (uint64_t)vdp_vint_offset(s), s->clock);
+            if (e < when) {
+                when = e;
+                kind = EV_VINT;
+            }
+        }
+        if (vdp_slot_has_work(s)) {
+            uint64_t e = vdp_next_slot(s, s->clock);
+            if (e < when) {
+                when = e;
+                kind = EV_SLOT;
+            }
+        }
+        if (when > target)
+            break;
+        s->clock = when;
+        switch (kind) {
+        case EV_LINE:
+            begin_next_line(s);
+            break;
+        case EV_RENDER:
+            vdp_render_line(v);
+            s->line_rendered = 1;
+            break;
+        case EV_VINT:
+            raise_vint(s);
+            break;
+        default:
+            vdp_access_slot(v);
+            break;
+        }
+    }
+    if (target > s->clock)
+        s->clock = target;
+}
+
+void vdp_run(Vdp *v, uint64_t clock)
+{
+    if (clock > v->state.clock)
+        vdp_run_to(v, clock);
+}
