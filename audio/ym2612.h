@@ -43,7 +43,10 @@ typedef enum Ym2612EgStage {
     YM2612_EG_RELEASE = 3
 } Ym2612EgStage;
 
-/* One operator ("slot"). */
+/* One operator ("slot"). The fields marked "derived" are functions of the
+ * registers and the rest of the state, kept up to date whenever their inputs
+ * change so the per-sample work reads them instead of recomputing them; they
+ * live in the state so a memcpy'd save state carries them consistently. */
 typedef struct Ym2612Slot {
     uint32_t phase;        /* 20-bit phase accumulator */
     uint16_t attenuation;  /* 10-bit envelope level, 0 = loudest, 0x3FF = silent */
@@ -52,6 +55,11 @@ typedef struct Ym2612Slot {
     uint8_t reg_key;       /* key as last written through register 0x28 */
     uint8_t ssg_inverted;  /* SSG-EG alternate toggle */
     int16_t output;        /* latest 14-bit operator output */
+    uint32_t phase_step;   /* derived: phase increment per sample, with LFO PM */
+    uint16_t eg_level;     /* derived: envelope level after SSG-EG inversion and TL */
+    uint8_t am_mask;       /* derived: 0xFF when LFO AM applies to this operator, else 0 */
+    uint8_t pad_;
+    uint8_t eg_rate[4];    /* derived: effective rate 0..63 of each Ym2612EgStage */
 } Ym2612Slot;
 
 typedef struct Ym2612Channel {
@@ -98,6 +106,9 @@ typedef struct Ym2612 {
     /* ROM tables rebuilt from their formulas by ym2612_init (not state). */
     uint16_t logsin_rom[256]; /* -log2(sin) of a quarter wave, 4.8 fixed point */
     uint16_t exp_rom[256];    /* (2^(i/256) - 1) * 1024 */
+    /* Lookup tables derived from the ROMs by ym2612_init (not state). */
+    uint16_t logsin_wave[1024]; /* logsin_rom over the whole wave (sign applied apart) */
+    uint16_t exp_mantissa[256]; /* output magnitude before the exponent shift */
 } Ym2612;
 
 void ym2612_init(Ym2612 *ym, Ym2612Model model);

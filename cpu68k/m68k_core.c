@@ -25,12 +25,15 @@ void m68k_init(M68k *cpu, const M68kBus *bus)
 void m68k_map_pages(M68k *cpu, unsigned first_page, unsigned count, const uint8_t *read_mem,
                     uint8_t *write_mem, uint32_t mirror_size)
 {
+    /* A mirror smaller than a page cannot be a direct page: those pages
+     * stay on the callbacks. */
+    int direct = !mirror_size || mirror_size >= (1u << M68K_PAGE_SHIFT);
     for (unsigned i = 0; i < count && first_page + i < M68K_PAGE_COUNT; i++) {
         size_t offset = (size_t)i << M68K_PAGE_SHIFT;
         if (mirror_size)
             offset &= mirror_size - 1;
-        cpu->bus.page_read[first_page + i] = read_mem ? read_mem + offset : NULL;
-        cpu->bus.page_write[first_page + i] = write_mem ? write_mem + offset : NULL;
+        cpu->bus.page_read[first_page + i] = direct && read_mem ? read_mem + offset : NULL;
+        cpu->bus.page_write[first_page + i] = direct && write_mem ? write_mem + offset : NULL;
     }
 }
 
@@ -46,11 +49,11 @@ static void reset_body(M68k *cpu)
         s->other_sp = s->a[7];
     }
     s->sr = 0x2700;
+    /* 16 internal clocks, then six reads: SSP, PC and the two queue words. */
     idle(cpu, 16);
     s->a[7] = rd32(cpu, 0);
     uint32_t pc = rd32(cpu, 4);
     s->ir = fetch_word(cpu, pc);
-    idle(cpu, 8);
     s->irc = fetch_word(cpu, pc + 2);
     s->pc = pc + 4;
     IN_GROUP0(cpu) = 0;
@@ -94,18 +97,44 @@ static void take_interrupt(M68k *cpu, int level)
     s->pc = target + 4;
 }
 
+/* Level 7 is taken on each rising edge even under mask 7; any level above
+ * the mask is taken (MC68000 UM 6.3.2). */
 static int pending_interrupt(M68k *cpu)
 {
     M68kState *s = &cpu->state;
     int mask = (s->sr >> 8) & 7;
     if (s->ipl == 7 && s->nmi_edge)
         return 7;
-    if (s->ipl > mask && s->ipl < 7)
+    if (s->ipl > mask)
         return s->ipl;
     return 0;
 }
 
-static void step_body(M68k *cpu)
+/* Anything to do at this instruction boundary besides the next opcode. */
+static inline int needs_attention(const M68kState *s)
+{
+    return s->halted | s->stopped | s->trace_pending | s->nmi_edge | (s->ipl > ((s->sr >> 8) & 7));
+}
+
+static inline void execute_instruction(M68k *cpu)
+{
+    M68kState *s = &cpu->state;
+    if (cpu->instr_hook)
+        cpu->instr_hook(cpu->hook_ctx, cpu);
+    uint16_t op = s->ir;
+    uint16_t tracing = s->sr & SR_T;
+    INSTR_START(cpu) = s->pc - 4;
+    FAULT_PC(cpu) = s->pc - 2;
+    NO_TRACE(cpu) = 0;
+    s->instructions++;
+    m68k_op_table[m68k_decode_table[op]](cpu, op);
+    /* Illegal, line A/F and privilege traps are not traced (MC68000 UM 6.3.8). */
+    if (tracing && !NO_TRACE(cpu))
+        s->trace_pending = 1;
+}
+
+/* Trace, interrupts, STOP and the halted state: one exception or idle slot. */
+static void attend(M68k *cpu)
 {
     M68kState *s = &cpu->state;
     if (s->halted) {
@@ -113,9 +142,11 @@ static void step_body(M68k *cpu)
         return;
     }
     if (s->trace_pending) {
+        /* After STOP the next instruction is at PC itself (no refill). */
+        uint32_t next = s->stopped ? s->pc : s->pc - 4;
         s->trace_pending = 0;
         idle(cpu, 4);
-        m68k_group12_exception(cpu, 9, s->pc - 4);
+        m68k_group12_exception(cpu, 9, next);
         return;
     }
     int level = pending_interrupt(cpu);
@@ -129,18 +160,15 @@ static void step_body(M68k *cpu)
         idle(cpu, 4);
         return;
     }
-    if (cpu->instr_hook)
-        cpu->instr_hook(cpu->hook_ctx, cpu);
-    uint16_t op = s->ir;
-    uint16_t tracing = s->sr & SR_T;
-    INSTR_START(cpu) = s->pc - 4;
-    FAULT_PC(cpu) = s->pc - 2;
-    NO_TRACE(cpu) = 0;
-    s->instructions++;
-    m68k_op_table[m68k_decode_table[op]](cpu, op);
-    /* Illegal, line A/F and privilege traps are not traced (MC68000 UM 6.3.8). */
-    if (tracing && !NO_TRACE(cpu))
-        s->trace_pending = 1;
+    execute_instruction(cpu);
+}
+
+static void step_body(M68k *cpu)
+{
+    if (needs_attention(&cpu->state))
+        attend(cpu);
+    else
+        execute_instruction(cpu);
 }
 
 int m68k_step(M68k *cpu)
@@ -164,8 +192,12 @@ uint64_t m68k_run(M68k *cpu, uint64_t until)
     cpu->fault_jmp = &jb;
     /* An address error unwinds to here; the loop then carries on. */
     (void)setjmp(jb);
-    while (cpu->state.cycles < cpu->run_until)
-        step_body(cpu);
+    while (cpu->state.cycles < cpu->run_until) {
+        if (needs_attention(&cpu->state))
+            attend(cpu);
+        else
+            execute_instruction(cpu);
+    }
     cpu->fault_jmp = saved;
     return cpu->state.cycles - start;
 }

@@ -15,14 +15,6 @@ void m68k_set_sr(M68k *cpu, uint16_t sr)
     s->sr = sr;
 }
 
-void m68k_jump(M68k *cpu, uint32_t target)
-{
-    M68kState *s = &cpu->state;
-    s->ir = fetch_word(cpu, target);
-    s->irc = fetch_word(cpu, target + 2);
-    s->pc = target + 4;
-}
-
 /* Vector fetch and queue refill shared by every exception. */
 static void exception_enter(M68k *cpu, int vector)
 {
@@ -47,16 +39,30 @@ void m68k_group12_exception(M68k *cpu, int vector, uint32_t stacked_pc)
     exception_enter(cpu, vector);
 }
 
+/* A bus/address error while handling a group 0 exception halts the CPU. */
+static _Noreturn void double_fault(M68k *cpu)
+{
+    cpu->state.halted = 1;
+    IN_GROUP0(cpu) = 0;
+    longjmp(*(jmp_buf *)cpu->fault_jmp, 1);
+}
+
+/* A word of the group 0 frame; the frame itself faulting is a double fault. */
+static void frame_word(M68k *cpu, uint32_t addr, uint32_t v)
+{
+    if (addr & 1) {
+        idle(cpu, 4);
+        double_fault(cpu);
+    }
+    bus_write16(cpu, addr, (uint16_t)v);
+}
+
 _Noreturn void m68k_address_error(M68k *cpu, uint32_t addr, int read, int fc_space)
 {
     M68kState *s = &cpu->state;
     idle(cpu, 4); /* the aborted bus cycle */
-    if (IN_GROUP0(cpu)) {
-        /* A bus/address error while stacking a group 0 frame halts the CPU. */
-        s->halted = 1;
-        IN_GROUP0(cpu) = 0;
-        longjmp(*(jmp_buf *)cpu->fault_jmp, 1);
-    }
+    if (IN_GROUP0(cpu))
+        double_fault(cpu);
     IN_GROUP0(cpu) = 1;
     idle(cpu, 8);
     uint16_t old_sr = s->sr;
@@ -67,13 +73,13 @@ _Noreturn void m68k_address_error(M68k *cpu, uint32_t addr, int read, int fc_spa
     m68k_set_sr(cpu, (uint16_t)((old_sr | SR_S) & ~SR_T));
     s->a[7] -= 14;
     uint32_t sp = s->a[7];
-    wr16(cpu, sp + 12, pc & 0xFFFFu);
-    wr16(cpu, sp + 8, old_sr);
-    wr16(cpu, sp + 10, pc >> 16);
-    wr16(cpu, sp + 6, s->ir);
-    wr16(cpu, sp + 4, addr & 0xFFFFu);
-    wr16(cpu, sp, status);
-    wr16(cpu, sp + 2, addr >> 16);
+    frame_word(cpu, sp + 12, pc & 0xFFFFu);
+    frame_word(cpu, sp + 8, old_sr);
+    frame_word(cpu, sp + 10, pc >> 16);
+    frame_word(cpu, sp + 6, s->ir);
+    frame_word(cpu, sp + 4, addr & 0xFFFFu);
+    frame_word(cpu, sp, status);
+    frame_word(cpu, sp + 2, addr >> 16);
     exception_enter(cpu, 3);
     IN_GROUP0(cpu) = 0;
     s->trace_pending = 0;

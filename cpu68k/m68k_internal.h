@@ -7,6 +7,13 @@
 
 #include "m68k.h"
 
+/* Helpers that must fold into their callers (sizes and kinds become constants). */
+#if defined(__GNUC__)
+#define M68K_INLINE static inline __attribute__((always_inline))
+#else
+#define M68K_INLINE static inline
+#endif
+
 #define SR_C 0x0001u
 #define SR_V 0x0002u
 #define SR_Z 0x0004u
@@ -28,15 +35,24 @@ enum { FC_DATA = 1, FC_PROGRAM = 2 };
 
 typedef void (*M68kOpFn)(M68k *cpu, uint16_t op);
 
+
+/* One handler per operand size around an implementation taking the size. */
+#define M68K_SIZED3_HANDLERS(name, impl) \
+    void m68k_op_##name##_b(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_B); } \
+    void m68k_op_##name##_w(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_W); } \
+    void m68k_op_##name##_l(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_L); }
+#define M68K_SIZED2_HANDLERS(name, impl) \
+    void m68k_op_##name##_w(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_W); } \
+    void m68k_op_##name##_l(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_L); }
+
 /* m68k_exception.c */
 _Noreturn void m68k_address_error(M68k *cpu, uint32_t addr, int read, int fc_space);
 void m68k_group12_exception(M68k *cpu, int vector, uint32_t stacked_pc);
 void m68k_set_sr(M68k *cpu, uint16_t sr);
-void m68k_jump(M68k *cpu, uint32_t target);
 
 /* ---------------------------------------------------------------- bus -- */
 
-static inline uint8_t bus_read8(M68k *cpu, uint32_t addr)
+M68K_INLINE uint8_t bus_read8(M68k *cpu, uint32_t addr)
 {
     addr &= 0xFFFFFFu;
     const uint8_t *page = cpu->bus.page_read[addr >> M68K_PAGE_SHIFT];
@@ -45,7 +61,7 @@ static inline uint8_t bus_read8(M68k *cpu, uint32_t addr)
     return v;
 }
 
-static inline uint16_t bus_read16(M68k *cpu, uint32_t addr)
+M68K_INLINE uint16_t bus_read16(M68k *cpu, uint32_t addr)
 {
     addr &= 0xFFFFFFu;
     const uint8_t *page = cpu->bus.page_read[addr >> M68K_PAGE_SHIFT];
@@ -60,7 +76,7 @@ static inline uint16_t bus_read16(M68k *cpu, uint32_t addr)
     return v;
 }
 
-static inline void bus_write8(M68k *cpu, uint32_t addr, uint8_t v)
+M68K_INLINE void bus_write8(M68k *cpu, uint32_t addr, uint8_t v)
 {
     addr &= 0xFFFFFFu;
     uint8_t *page = cpu->bus.page_write[addr >> M68K_PAGE_SHIFT];
@@ -71,7 +87,7 @@ static inline void bus_write8(M68k *cpu, uint32_t addr, uint8_t v)
     cpu->state.cycles += 4;
 }
 
-static inline void bus_write16(M68k *cpu, uint32_t addr, uint16_t v)
+M68K_INLINE void bus_write16(M68k *cpu, uint32_t addr, uint16_t v)
 {
     addr &= 0xFFFFFFu;
     uint8_t *page = cpu->bus.page_write[addr >> M68K_PAGE_SHIFT];
@@ -90,21 +106,21 @@ static inline void idle(M68k *cpu, unsigned clocks) { cpu->state.cycles += clock
 /* Checked data accesses: an odd word/long address raises an address error. */
 static inline uint8_t rd8(M68k *cpu, uint32_t addr) { return bus_read8(cpu, addr); }
 
-static inline uint16_t rd16(M68k *cpu, uint32_t addr)
+M68K_INLINE uint16_t rd16(M68k *cpu, uint32_t addr)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_READ, FC_DATA);
     return bus_read16(cpu, addr);
 }
 
-static inline uint16_t rd16_fc(M68k *cpu, uint32_t addr, int space)
+M68K_INLINE uint16_t rd16_fc(M68k *cpu, uint32_t addr, int space)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_READ, space);
     return bus_read16(cpu, addr);
 }
 
-static inline uint32_t rd32_fc(M68k *cpu, uint32_t addr, int space)
+M68K_INLINE uint32_t rd32_fc(M68k *cpu, uint32_t addr, int space)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_READ, space);
@@ -112,7 +128,7 @@ static inline uint32_t rd32_fc(M68k *cpu, uint32_t addr, int space)
     return (hi << 16) | bus_read16(cpu, addr + 2);
 }
 
-static inline uint32_t rd32(M68k *cpu, uint32_t addr)
+M68K_INLINE uint32_t rd32(M68k *cpu, uint32_t addr)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_READ, FC_DATA);
@@ -122,14 +138,14 @@ static inline uint32_t rd32(M68k *cpu, uint32_t addr)
 
 static inline void wr8(M68k *cpu, uint32_t addr, uint32_t v) { bus_write8(cpu, addr, (uint8_t)v); }
 
-static inline void wr16(M68k *cpu, uint32_t addr, uint32_t v)
+M68K_INLINE void wr16(M68k *cpu, uint32_t addr, uint32_t v)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_WRITE, FC_DATA);
     bus_write16(cpu, addr, (uint16_t)v);
 }
 
-static inline void wr32(M68k *cpu, uint32_t addr, uint32_t v)
+M68K_INLINE void wr32(M68k *cpu, uint32_t addr, uint32_t v)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_WRITE, FC_DATA);
@@ -138,7 +154,7 @@ static inline void wr32(M68k *cpu, uint32_t addr, uint32_t v)
 }
 
 /* Long write that stores the low word first (-(An) destinations, pushes). */
-static inline void wr32_low_first(M68k *cpu, uint32_t addr, uint32_t v)
+M68K_INLINE void wr32_low_first(M68k *cpu, uint32_t addr, uint32_t v)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr + 2, ACC_WRITE, FC_DATA);
@@ -147,7 +163,7 @@ static inline void wr32_low_first(M68k *cpu, uint32_t addr, uint32_t v)
 }
 
 /* Program-space word fetch into the prefetch queue. */
-static inline uint16_t fetch_word(M68k *cpu, uint32_t addr)
+M68K_INLINE uint16_t fetch_word(M68k *cpu, uint32_t addr)
 {
     if (addr & 1)
         m68k_address_error(cpu, addr, ACC_READ, FC_PROGRAM);
@@ -155,7 +171,7 @@ static inline uint16_t fetch_word(M68k *cpu, uint32_t addr)
 }
 
 /* Consume IRC as an extension word and refill it from PC. */
-static inline uint16_t next_ext(M68k *cpu)
+M68K_INLINE uint16_t next_ext(M68k *cpu)
 {
     uint16_t w = cpu->state.irc;
     cpu->state.irc = fetch_word(cpu, cpu->state.pc);
@@ -163,18 +179,27 @@ static inline uint16_t next_ext(M68k *cpu)
     return w;
 }
 
-static inline uint32_t next_ext32(M68k *cpu)
+M68K_INLINE uint32_t next_ext32(M68k *cpu)
 {
     uint32_t hi = next_ext(cpu);
     return (hi << 16) | next_ext(cpu);
 }
 
 /* The prefetch that ends every instruction: IRC moves to IR, IRC refills. */
-static inline void prefetch_next(M68k *cpu)
+M68K_INLINE void prefetch_next(M68k *cpu)
 {
     cpu->state.ir = cpu->state.irc;
     cpu->state.irc = fetch_word(cpu, cpu->state.pc);
     cpu->state.pc += 2;
+}
+
+/* Refill the queue at a new address: IR and IRC from target, target+2. */
+M68K_INLINE void m68k_jump(M68k *cpu, uint32_t target)
+{
+    M68kState *s = &cpu->state;
+    s->ir = fetch_word(cpu, target);
+    s->irc = fetch_word(cpu, target + 2);
+    s->pc = target + 4;
 }
 
 /* --------------------------------------------------------------- sizes -- */
@@ -329,7 +354,7 @@ static inline void push32(M68k *cpu, uint32_t v)
  * cost 2 extra clocks; each extension word is one 4-clock program fetch.
  * m68k_ea_resolve fetches the extension words and does the (An)+/-(An)
  * update; m68k_ea_address gives a control address (LEA, PEA, MOVEM). */
-static inline void m68k_ea_resolve(M68k *cpu, int mode, int reg, int sz, Ea *ea)
+M68K_INLINE void m68k_ea_resolve(M68k *cpu, int mode, int reg, int sz, Ea *ea)
 {
     M68kState *s = &cpu->state;
     ea->reg = reg;
@@ -421,7 +446,7 @@ static inline void m68k_ea_resolve(M68k *cpu, int mode, int reg, int sz, Ea *ea)
     }
 }
 
-static inline uint32_t m68k_ea_read(M68k *cpu, const Ea *ea, int sz)
+M68K_INLINE uint32_t m68k_ea_read(M68k *cpu, const Ea *ea, int sz)
 {
     switch (ea->kind) {
     case EA_DREG: return cpu->state.d[ea->reg] & sz_mask(sz);
@@ -435,7 +460,7 @@ static inline uint32_t m68k_ea_read(M68k *cpu, const Ea *ea, int sz)
     return sz == SZ_W ? rd16_fc(cpu, ea->addr, space) : rd32_fc(cpu, ea->addr, space);
 }
 
-static inline void m68k_ea_write(M68k *cpu, const Ea *ea, int sz, uint32_t v)
+M68K_INLINE void m68k_ea_write(M68k *cpu, const Ea *ea, int sz, uint32_t v)
 {
     switch (ea->kind) {
     case EA_DREG: set_dreg(cpu, ea->reg, sz, v); return;

@@ -5,7 +5,7 @@
 
 enum { ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_EOR, ALU_CMP };
 
-static uint32_t alu(M68k *cpu, int kind, uint32_t dst, uint32_t src, int sz)
+M68K_INLINE uint32_t alu(M68k *cpu, int kind, uint32_t dst, uint32_t src, int sz)
 {
     uint32_t r;
     switch (kind) {
@@ -21,9 +21,9 @@ static uint32_t alu(M68k *cpu, int kind, uint32_t dst, uint32_t src, int sz)
 }
 
 /* <ea>,Dn */
-static void ea_to_dn(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void ea_to_dn(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op >> 6) & 3, dn = (op >> 9) & 7;
+    int dn = (op >> 9) & 7;
     Ea ea;
     m68k_ea_resolve(cpu, (op >> 3) & 7, op & 7, sz, &ea);
     uint32_t src = m68k_ea_read(cpu, &ea, sz);
@@ -36,9 +36,9 @@ static void ea_to_dn(M68k *cpu, uint16_t op, int kind)
 }
 
 /* Dn,<ea> */
-static void dn_to_ea(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void dn_to_ea(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op >> 6) & 3, dn = (op >> 9) & 7, mode = (op >> 3) & 7;
+    int dn = (op >> 9) & 7, mode = (op >> 3) & 7;
     uint32_t src = cpu->state.d[dn] & sz_mask(sz);
     if (mode == 0) { /* EOR Dn,Dm */
         prefetch_next(cpu);
@@ -54,41 +54,29 @@ static void dn_to_ea(M68k *cpu, uint16_t op, int kind)
     m68k_ea_write(cpu, &ea, sz, alu(cpu, kind, dst, src, sz));
 }
 
-void m68k_op_add(M68k *cpu, uint16_t op)
-{
-    if (op & 0x100)
-        dn_to_ea(cpu, op, ALU_ADD);
-    else
-        ea_to_dn(cpu, op, ALU_ADD);
-}
-void m68k_op_sub(M68k *cpu, uint16_t op)
-{
-    if (op & 0x100)
-        dn_to_ea(cpu, op, ALU_SUB);
-    else
-        ea_to_dn(cpu, op, ALU_SUB);
-}
-void m68k_op_and(M68k *cpu, uint16_t op)
-{
-    if (op & 0x100)
-        dn_to_ea(cpu, op, ALU_AND);
-    else
-        ea_to_dn(cpu, op, ALU_AND);
-}
-void m68k_op_or(M68k *cpu, uint16_t op)
-{
-    if (op & 0x100)
-        dn_to_ea(cpu, op, ALU_OR);
-    else
-        ea_to_dn(cpu, op, ALU_OR);
-}
-void m68k_op_eor(M68k *cpu, uint16_t op) { dn_to_ea(cpu, op, ALU_EOR); }
-void m68k_op_cmp(M68k *cpu, uint16_t op) { ea_to_dn(cpu, op, ALU_CMP); }
+#define ALU_FORMS(name, kind) \
+    M68K_INLINE void name##_impl(M68k *cpu, uint16_t op, int sz) \
+    { \
+        if (op & 0x100) \
+            dn_to_ea(cpu, op, kind, sz); \
+        else \
+            ea_to_dn(cpu, op, kind, sz); \
+    } \
+    M68K_SIZED3_HANDLERS(name, name##_impl)
+ALU_FORMS(add, ALU_ADD)
+ALU_FORMS(sub, ALU_SUB)
+ALU_FORMS(and, ALU_AND)
+ALU_FORMS(or, ALU_OR)
+
+M68K_INLINE void eor_impl(M68k *cpu, uint16_t op, int sz) { dn_to_ea(cpu, op, ALU_EOR, sz); }
+M68K_INLINE void cmp_impl(M68k *cpu, uint16_t op, int sz) { ea_to_dn(cpu, op, ALU_CMP, sz); }
+M68K_SIZED3_HANDLERS(eor, eor_impl)
+M68K_SIZED3_HANDLERS(cmp, cmp_impl)
 
 /* ADDA/SUBA/CMPA: word sources are sign-extended, the whole An is used. */
-static void addr_op(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void addr_op(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op & 0x100) ? SZ_L : SZ_W, an = (op >> 9) & 7;
+    int an = (op >> 9) & 7;
     Ea ea;
     m68k_ea_resolve(cpu, (op >> 3) & 7, op & 7, sz, &ea);
     uint32_t src = m68k_ea_read(cpu, &ea, sz);
@@ -103,14 +91,17 @@ static void addr_op(M68k *cpu, uint16_t op, int kind)
     idle(cpu, (sz == SZ_W || ea.kind != EA_MEM) ? 4 : 2);
     cpu->state.a[an] = kind == ALU_ADD ? cpu->state.a[an] + src : cpu->state.a[an] - src;
 }
-void m68k_op_adda(M68k *cpu, uint16_t op) { addr_op(cpu, op, ALU_ADD); }
-void m68k_op_suba(M68k *cpu, uint16_t op) { addr_op(cpu, op, ALU_SUB); }
-void m68k_op_cmpa(M68k *cpu, uint16_t op) { addr_op(cpu, op, ALU_CMP); }
+M68K_INLINE void adda_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_ADD, sz); }
+M68K_INLINE void suba_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_SUB, sz); }
+M68K_INLINE void cmpa_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_CMP, sz); }
+M68K_SIZED2_HANDLERS(adda, adda_impl)
+M68K_SIZED2_HANDLERS(suba, suba_impl)
+M68K_SIZED2_HANDLERS(cmpa, cmpa_impl)
 
 /* ORI ANDI SUBI ADDI EORI CMPI to <ea> */
-static void imm_op(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void imm_op(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op >> 6) & 3, mode = (op >> 3) & 7;
+    int mode = (op >> 3) & 7;
     uint32_t imm;
     if (sz == SZ_L) {
         imm = next_ext32(cpu);
@@ -137,17 +128,20 @@ static void imm_op(M68k *cpu, uint16_t op, int kind)
     if (kind != ALU_CMP)
         m68k_ea_write(cpu, &ea, sz, r);
 }
-void m68k_op_ori(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_OR); }
-void m68k_op_andi(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_AND); }
-void m68k_op_subi(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_SUB); }
-void m68k_op_addi(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_ADD); }
-void m68k_op_eori(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_EOR); }
-void m68k_op_cmpi(M68k *cpu, uint16_t op) { imm_op(cpu, op, ALU_CMP); }
+#define IMM_FORM(name, kind) \
+    M68K_INLINE void name##_impl(M68k *cpu, uint16_t op, int sz) { imm_op(cpu, op, kind, sz); } \
+    M68K_SIZED3_HANDLERS(name, name##_impl)
+IMM_FORM(ori, ALU_OR)
+IMM_FORM(andi, ALU_AND)
+IMM_FORM(subi, ALU_SUB)
+IMM_FORM(addi, ALU_ADD)
+IMM_FORM(eori, ALU_EOR)
+IMM_FORM(cmpi, ALU_CMP)
 
 /* ADDQ/SUBQ: 1..8; to An it is a flagless 32-bit operation. */
-static void quick_op(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void quick_op(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op >> 6) & 3, mode = (op >> 3) & 7, reg = op & 7;
+    int mode = (op >> 3) & 7, reg = op & 7;
     uint32_t data = (uint32_t)((op >> 9) & 7);
     if (!data)
         data = 8;
@@ -170,8 +164,10 @@ static void quick_op(M68k *cpu, uint16_t op, int kind)
     prefetch_next(cpu);
     m68k_ea_write(cpu, &ea, sz, alu(cpu, kind, dst, data, sz));
 }
-void m68k_op_addq(M68k *cpu, uint16_t op) { quick_op(cpu, op, ALU_ADD); }
-void m68k_op_subq(M68k *cpu, uint16_t op) { quick_op(cpu, op, ALU_SUB); }
+M68K_INLINE void addq_impl(M68k *cpu, uint16_t op, int sz) { quick_op(cpu, op, ALU_ADD, sz); }
+M68K_INLINE void subq_impl(M68k *cpu, uint16_t op, int sz) { quick_op(cpu, op, ALU_SUB, sz); }
+M68K_SIZED3_HANDLERS(addq, addq_impl)
+M68K_SIZED3_HANDLERS(subq, subq_impl)
 
 /* -(An) operand of ADDX/SUBX: a long is read low word first, and An only
  * moves once both words are in (an odd address faults at An-2). */
@@ -246,7 +242,7 @@ void m68k_op_cmpm(M68k *cpu, uint16_t op)
 /* Single-operand read-modify-write: NEGX NEG NOT CLR. */
 enum { UN_NEGX, UN_NEG, UN_NOT, UN_CLR };
 
-static uint32_t unary(M68k *cpu, int kind, uint32_t v, int sz)
+M68K_INLINE uint32_t unary(M68k *cpu, int kind, uint32_t v, int sz)
 {
     switch (kind) {
     case UN_NEGX: return alu_sub(cpu, 0, v, sz, (cpu->state.sr & SR_X) ? 1 : 0, 1, 1);
@@ -256,9 +252,9 @@ static uint32_t unary(M68k *cpu, int kind, uint32_t v, int sz)
     }
 }
 
-static void unary_op(M68k *cpu, uint16_t op, int kind)
+M68K_INLINE void unary_op(M68k *cpu, uint16_t op, int kind, int sz)
 {
-    int sz = (op >> 6) & 3, mode = (op >> 3) & 7, reg = op & 7;
+    int mode = (op >> 3) & 7, reg = op & 7;
     if (mode == 0) {
         prefetch_next(cpu);
         if (sz == SZ_L)
@@ -272,20 +268,23 @@ static void unary_op(M68k *cpu, uint16_t op, int kind)
     prefetch_next(cpu);
     m68k_ea_write(cpu, &ea, sz, unary(cpu, kind, v, sz));
 }
-void m68k_op_negx(M68k *cpu, uint16_t op) { unary_op(cpu, op, UN_NEGX); }
-void m68k_op_neg(M68k *cpu, uint16_t op) { unary_op(cpu, op, UN_NEG); }
-void m68k_op_not(M68k *cpu, uint16_t op) { unary_op(cpu, op, UN_NOT); }
-void m68k_op_clr(M68k *cpu, uint16_t op) { unary_op(cpu, op, UN_CLR); }
+#define UNARY_FORM(name, kind) \
+    M68K_INLINE void name##_impl(M68k *cpu, uint16_t op, int sz) { unary_op(cpu, op, kind, sz); } \
+    M68K_SIZED3_HANDLERS(name, name##_impl)
+UNARY_FORM(negx, UN_NEGX)
+UNARY_FORM(neg, UN_NEG)
+UNARY_FORM(not, UN_NOT)
+UNARY_FORM(clr, UN_CLR)
 
-void m68k_op_tst(M68k *cpu, uint16_t op)
+M68K_INLINE void tst_impl(M68k *cpu, uint16_t op, int sz)
 {
-    int sz = (op >> 6) & 3;
     Ea ea;
     m68k_ea_resolve(cpu, (op >> 3) & 7, op & 7, sz, &ea);
     uint32_t v = m68k_ea_read(cpu, &ea, sz);
     prefetch_next(cpu);
     flags_logic(cpu, v, sz);
 }
+M68K_SIZED3_HANDLERS(tst, tst_impl)
 
 void m68k_op_moveq(M68k *cpu, uint16_t op)
 {

@@ -2,17 +2,11 @@
  * moves to/from SR, CCR and USP with the immediate SR/CCR logic ops. */
 #include "m68k_internal.h"
 
-static int move_size(uint16_t op)
-{
-    int line = op >> 12;
-    return line == 1 ? SZ_B : line == 3 ? SZ_W : SZ_L;
-}
-
 /* What a faulting MOVE.l write leaves in the stacked SR: the long goes
  * through the ALU a word at a time around the bus cycles, so the flags
  * seen depend on how far the microcode got (observed on the hardware-derived
  * test data). A complete write always ends with the full long's flags. */
-static void long_flags_before_write(M68k *cpu, uint32_t v, int smode, int sreg, int dmode, int dreg)
+M68K_INLINE void long_flags_before_write(M68k *cpu, uint32_t v, int smode, int sreg, int dmode, int dreg)
 {
     int src_is_reg = smode <= 1 || (smode == 7 && sreg == 4);
     uint16_t old = cpu->state.sr;
@@ -27,10 +21,10 @@ static void long_flags_before_write(M68k *cpu, uint32_t v, int smode, int sreg, 
     }
 }
 
-void m68k_op_move(M68k *cpu, uint16_t op)
+M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz)
 {
     M68kState *s = &cpu->state;
-    int sz = move_size(op), smode = (op >> 3) & 7;
+    int smode = (op >> 3) & 7;
     int dmode = (op >> 6) & 7, dreg = (op >> 9) & 7;
     Ea src;
     m68k_ea_resolve(cpu, smode, op & 7, sz, &src);
@@ -108,9 +102,10 @@ void m68k_op_move(M68k *cpu, uint16_t op)
     prefetch_next(cpu);
 }
 
-void m68k_op_movea(M68k *cpu, uint16_t op)
+M68K_SIZED3_HANDLERS(move, move_impl)
+
+M68K_INLINE void movea_impl(M68k *cpu, uint16_t op, int sz)
 {
-    int sz = move_size(op);
     Ea src;
     m68k_ea_resolve(cpu, (op >> 3) & 7, op & 7, sz, &src);
     uint32_t v = m68k_ea_read(cpu, &src, sz);
@@ -119,6 +114,7 @@ void m68k_op_movea(M68k *cpu, uint16_t op)
     prefetch_next(cpu);
     cpu->state.a[(op >> 9) & 7] = v;
 }
+M68K_SIZED2_HANDLERS(movea, movea_impl)
 
 void m68k_op_movem_to_mem(M68k *cpu, uint16_t op)
 {

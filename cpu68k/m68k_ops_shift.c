@@ -5,7 +5,7 @@
 enum { SH_AS, SH_LS, SH_ROX, SH_RO };
 
 /* Shift `v` (size sz) by `count` bits; sets the flags, returns the result. */
-static uint32_t shift(M68k *cpu, int type, int left, uint32_t v, int sz, unsigned count)
+M68K_INLINE uint32_t shift(M68k *cpu, int type, int left, uint32_t v, int sz, unsigned count)
 {
     uint32_t mask = sz_mask(sz), msb = sz_msb(sz);
     uint16_t sr = cpu->state.sr;
@@ -56,9 +56,9 @@ static uint32_t shift(M68k *cpu, int type, int left, uint32_t v, int sz, unsigne
     return v;
 }
 
-void m68k_op_shift_reg(M68k *cpu, uint16_t op)
+M68K_INLINE void shift_reg_impl(M68k *cpu, uint16_t op, int sz)
 {
-    int sz = (op >> 6) & 3, reg = op & 7, type = (op >> 3) & 3, left = (op >> 8) & 1;
+    int reg = op & 7, type = (op >> 3) & 3, left = (op >> 8) & 1;
     unsigned count = (op >> 9) & 7;
     if (op & 0x20)
         count = cpu->state.d[count] & 63;
@@ -68,6 +68,8 @@ void m68k_op_shift_reg(M68k *cpu, uint16_t op)
     idle(cpu, (sz == SZ_L ? 4u : 2u) + 2u * count);
     set_dreg(cpu, reg, sz, shift(cpu, type, left, cpu->state.d[reg], sz, count));
 }
+
+M68K_SIZED3_HANDLERS(shift_reg, shift_reg_impl)
 
 void m68k_op_shift_mem(M68k *cpu, uint16_t op)
 {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct retro_core_option_v2_category categories[] = {
+static const struct retro_core_option_v2_category categories[] = {
     { "system", "System", "Console region." },
     { "input", "Input", "Pad types per port." },
     { "audio", "Audio", "Sound chip model and filtering." },
@@ -12,7 +12,7 @@ static struct retro_core_option_v2_category categories[] = {
     { NULL, NULL, NULL },
 };
 
-static struct retro_core_option_v2_definition definitions[LIBRETRO_OPTION_COUNT + 1] = {
+static const struct retro_core_option_v2_definition definitions[LIBRETRO_OPTION_COUNT + 1] = {
     { "mdemu_region", "Region", NULL, "Console region; auto follows the cartridge header. Applies with a hard reset.",
       NULL, "system",
       { { "auto", "Auto" }, { "us", "USA (NTSC)" }, { "eu", "Europe (PAL)" }, { "jp", "Japan (NTSC)" }, { NULL, NULL } },
@@ -43,7 +43,9 @@ void libretro_options_register(retro_environment_t cb, LibretroOptionStore *stor
     unsigned version = 0;
     if (!cb(RETRO_ENVIRONMENT_GET_CORE_OPTIONS_VERSION, &version)) version = 0;
     if (version >= 2) {
-        struct retro_core_options_v2 opts = { categories, definitions };
+        /* The API's struct has non-const pointers; frontends only read the tables. */
+        struct retro_core_options_v2 opts = { (struct retro_core_option_v2_category *)categories,
+                                              (struct retro_core_option_v2_definition *)definitions };
         if (cb(RETRO_ENVIRONMENT_SET_CORE_OPTIONS_V2, &opts)) return;
     }
     memset(store, 0, sizeof *store);

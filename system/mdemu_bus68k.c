@@ -68,8 +68,9 @@ static uint16_t vdp_read16(Mdemu *md, uint32_t addr)
     mdemu_catch_up_vdp(md, mdemu_now_68k(md));
     switch (addr & 0x1C) {
     case 0x00: {
-        uint16_t v = vdp_read_data(&md->vdp);
+        /* The wait depends on the writes still queued, which the read drains. */
         uint32_t wait = vdp_read_wait(&md->vdp);
+        uint16_t v = vdp_read_data(&md->vdp);
         if (wait)
             m68k_add_cycles(&md->cpu, (wait + 6) / 7);
         return v;

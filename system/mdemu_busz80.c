@@ -29,7 +29,13 @@ static uint8_t vdp_port_read(Mdemu *md, uint16_t addr)
     mdemu_catch_up_vdp(md, z80_master_now(md));
     uint16_t w;
     switch (addr & 0x1C) {
-    case 0x00: w = vdp_read_data(&md->vdp); break;
+    case 0x00: {
+        uint32_t wait = vdp_read_wait(&md->vdp);
+        w = vdp_read_data(&md->vdp);
+        if (wait)
+            z80_add_tstates(&md->z80, (wait + 14) / 15);
+        break;
+    }
     case 0x04: w = vdp_read_status(&md->vdp); break;
     case 0x08: case 0x0C: w = vdp_read_hv(&md->vdp); break;
     default: return 0xFF;

@@ -52,6 +52,18 @@ static uint64_t compose8(uint64_t a, uint64_t b, uint64_t s, uint64_t backdrop, 
     return colour | (shadow << 6) | (highlight << 7);
 }
 
+/* compose8 without sprite dots: the common case, about a third of the work. */
+static uint64_t compose8_planes(uint64_t a, uint64_t b, uint64_t backdrop, int shadow_highlight)
+{
+    uint64_t aop = (a >> 6) & ONES, ahi = (a >> 7) & aop;
+    uint64_t bop = (b >> 6) & ONES, bhi = (b >> 7) & bop;
+    uint64_t wa = ahi | (aop & ~bhi), wb = bop & ~wa & ONES, wbg = ONES & ~(wa | wb);
+    uint64_t colour = ((a & byte_mask(wa)) | (b & byte_mask(wb)) | (backdrop & byte_mask(wbg))) & 0x3F3F3F3F3F3F3F3Full;
+    if (!shadow_highlight)
+        return colour;
+    return colour | ((~((a | b) >> 7) & ONES) << 6);
+}
+
 static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, uint32_t *dst)
 {
     const uint8_t *pa = l->plane_a + VDP_LINE_MARGIN, *pb = l->plane_b + VDP_LINE_MARGIN;
@@ -59,7 +71,10 @@ static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, uint32
     const uint64_t backdrop = ONES * (v->state.regs[7] & 0x3F);
     const int sh = (v->state.regs[12] & 0x08) != 0;
     for (int x = 0; x < width; x += 8) {
-        uint64_t out = compose8(vdp_load8(pa + x), vdp_load8(pb + x), vdp_load8(l->sprites + x), backdrop, sh);
+        uint64_t sprites = vdp_load8(l->sprites + x);
+        uint64_t out = (sprites & 0x4040404040404040ull)
+                           ? compose8(vdp_load8(pa + x), vdp_load8(pb + x), sprites, backdrop, sh)
+                           : compose8_planes(vdp_load8(pa + x), vdp_load8(pb + x), backdrop, sh);
         for (int i = 0; i < 8; i++, out >>= 8)
             dst[x + i] = rgb[out & 0xFF];
     }
@@ -94,11 +109,19 @@ void vdp_render_line(Vdp *v)
         s->prev_line_dot_overflow = 0;
     } else {
         VdpLineLayers layers;
-        vdp_render_plane(s, layers.plane_b + VDP_LINE_MARGIN, width, 1, y);
-        vdp_render_plane(s, layers.plane_a + VDP_LINE_MARGIN, width, 0, y);
+        uint8_t *plane_a = layers.plane_a + VDP_LINE_MARGIN;
+        vdp_render_plane(s, layers.plane_b + VDP_LINE_MARGIN, 0, width, 1, y);
         int wx0, wx1;
-        if (vdp_window_span(s, width, &wx0, &wx1))
-            vdp_render_window(s, layers.plane_a + VDP_LINE_MARGIN, wx0, wx1, y);
+        if (vdp_window_span(s, width, &wx0, &wx1)) {
+            /* Plane A only where the window is not; the window is drawn last. */
+            if (wx0 > 0)
+                vdp_render_plane(s, plane_a, 0, wx0, 0, y);
+            if (wx1 < width)
+                vdp_render_plane(s, plane_a, wx1, width, 0, y);
+            vdp_render_window(s, plane_a, wx0, wx1, y);
+        } else {
+            vdp_render_plane(s, plane_a, 0, width, 0, y);
+        }
         vdp_render_sprites(v, layers.sprites, width, y);
         compose_line(v, &layers, width, dst);
         if (s->regs[0] & 0x20) {

@@ -34,8 +34,8 @@ static inline uint64_t vdp_pattern_row(const uint8_t *vram, unsigned addr, int h
     t = (t | (t << 16)) & 0x0000FFFF0000FFFFull;
     t = (t | (t << 8)) & 0x00FF00FF00FF00FFull;
     uint64_t px = ((t >> 4) & 0x000F000F000F000Full) | ((t & 0x000F000F000F000Full) << 8);
-    if (hflip)
-        px = vdp_reverse_bytes(px);
+    uint64_t flip_mask = 0 - (uint64_t)(hflip != 0); /* branch-free: flips are data-dependent */
+    px = (vdp_reverse_bytes(px) & flip_mask) | (px & ~flip_mask);
     uint64_t opaque = ((px + 0x7F7F7F7F7F7F7F7Full) & 0x8080808080808080ull) >> 1;
     return px | opaque | (0x0101010101010101ull * attr);
 }
@@ -66,7 +66,8 @@ static inline uint8_t vdp_name_attr(uint16_t name)
     return (uint8_t)(((name >> 8) & 0x80) | ((name >> 9) & 0x30));
 }
 
-void vdp_render_plane(const VdpState *s, uint8_t *out, int width, int plane_index, unsigned y);
+/* Plane A (0) or B (1) dots x_begin..x_end-1 of display row y (doubled in interlace mode 2). */
+void vdp_render_plane(const VdpState *s, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y);
 void vdp_render_window(const VdpState *s, uint8_t *out, int x_from, int x_to, unsigned y);
 /* Window span on this line in pixels; returns 0 when the window is absent. */
 int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to);

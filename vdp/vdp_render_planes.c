@@ -28,38 +28,54 @@ static unsigned hscroll_for_line(const VdpState *s, int plane_index, unsigned li
     return ((unsigned)(s->vram[entry] << 8) | s->vram[(entry + 1) & 0xFFFF]) & 0x3FF;
 }
 
-void vdp_render_plane(const VdpState *s, uint8_t *out, int width, int plane_index, unsigned y)
+/* One tile row of the plane at name table offset `cell` (bytes, wrapped in 8 KiB). */
+static inline uint64_t plane_cell_row(const VdpState *s, unsigned base, unsigned cell, unsigned fine_y, int im2)
+{
+    /* base is 8 KiB aligned and the offset even: the word never wraps VRAM. */
+    const uint8_t *entry = s->vram + base + (cell & 0x1FFE);
+    uint16_t name = (uint16_t)((entry[0] << 8) | entry[1]);
+    unsigned last_row = im2 ? 15u : 7u;
+    unsigned r = fine_y ^ (((name >> 12) & 1u) * last_row); /* V flip: last - y == last ^ y */
+    unsigned paddr = im2 ? ((name & 0x3FFu) << 6) + r * 4 : ((name & 0x7FFu) << 5) + r * 4;
+    return vdp_pattern_row(s->vram, paddr, name & 0x0800, vdp_name_attr(name));
+}
+
+void vdp_render_plane(const VdpState *s, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y)
 {
     const int im2 = vdp_interlace_mode(s) == 2;
-    const unsigned tile_h = im2 ? 16 : 8;
-    const unsigned tile_shift = im2 ? 6 : 5;
-    const unsigned tile_mask = im2 ? 0x3FF : 0x7FF;
+    const unsigned tile_shift_y = im2 ? 4 : 3;
     const unsigned vs_mask = im2 ? 0x7FF : 0x3FF;
     const unsigned base = plane_index == 0 ? (unsigned)(s->regs[2] & 0x38) << 10
                                            : (unsigned)(s->regs[4] & 0x07) << 13;
     const unsigned wfield = s->regs[16] & 3, hfield = (s->regs[16] >> 4) & 3;
     const unsigned wcells = (unsigned)plane_cells(wfield);
     const unsigned hcells = wfield == 2 ? 1u : (unsigned)plane_cells(hfield);
-    const unsigned wpx = wcells * 8, hpx = hcells * tile_h;
+    const unsigned wpx = wcells * 8, y_mask = vs_mask & ((hcells << tile_shift_y) - 1);
     const unsigned display_line = im2 ? y >> 1 : y;
     const unsigned hs = hscroll_for_line(s, plane_index, display_line);
     const unsigned x0 = (0u - hs) & (wpx - 1);
-    const int column_vscroll = (s->regs[11] & 0x04) != 0;
-    const unsigned first_col = x0 >> 3;
-    unsigned py = (y + s->vsram[plane_index]) & vs_mask & (hpx - 1);
+    const unsigned col_mask = wcells - 1;
+    const unsigned fine_mask = (1u << tile_shift_y) - 1;
+    /* Start at the cell that covers x_begin; the first and last cells may
+     * spill up to 7 dots outside the span (into the margin or the window). */
+    int skip = (x_begin + (int)(x0 & 7)) / 8;
+    unsigned col = ((x0 >> 3) + (unsigned)skip) & (wcells - 1);
+    int sx = -(int)(x0 & 7) + 8 * skip;
+    const int width = x_end;
 
-    for (int k = 0, sx = -(int)(x0 & 7); sx < width; k++, sx += 8) {
-        if (column_vscroll) {
-            unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
-            py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & vs_mask & (hpx - 1);
-        }
-        unsigned row = py / tile_h, fine_y = py & (tile_h - 1);
-        unsigned col = (first_col + (unsigned)k) & (wcells - 1);
-        unsigned naddr = base + (((row * wcells + col) * 2) & 0x1FFF);
-        uint16_t name = (uint16_t)((s->vram[naddr & 0xFFFF] << 8) | s->vram[(naddr + 1) & 0xFFFF]);
-        unsigned r = (name & 0x1000) ? tile_h - 1 - fine_y : fine_y;
-        unsigned paddr = ((name & tile_mask) << tile_shift) + r * 4;
-        vdp_store8(out + sx, vdp_pattern_row(s->vram, paddr, name & 0x0800, vdp_name_attr(name)));
+    if (!(s->regs[11] & 0x04)) {
+        unsigned py = (y + s->vsram[plane_index]) & y_mask;
+        unsigned row_offset = (py >> tile_shift_y) * wcells * 2;
+        unsigned fine_y = py & fine_mask;
+        for (; sx < width; sx += 8, col = (col + 1) & col_mask)
+            vdp_store8(out + sx, plane_cell_row(s, base, row_offset + col * 2, fine_y, im2));
+        return;
+    }
+    for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
+        unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
+        unsigned py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & y_mask;
+        vdp_store8(out + sx, plane_cell_row(s, base, (py >> tile_shift_y) * wcells * 2 + col * 2,
+                                            py & fine_mask, im2));
     }
 }
 
@@ -89,18 +105,18 @@ int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to)
 void vdp_render_window(const VdpState *s, uint8_t *out, int x_from, int x_to, unsigned y)
 {
     const int im2 = vdp_interlace_mode(s) == 2;
-    const unsigned tile_h = im2 ? 16 : 8;
-    const unsigned tile_shift = im2 ? 6 : 5;
-    const unsigned tile_mask = im2 ? 0x3FF : 0x7FF;
+    const unsigned tile_shift_y = im2 ? 4 : 3;
     const int h40 = vdp_is_h40(s);
     const unsigned base = (unsigned)(s->regs[3] & (h40 ? 0x3C : 0x3E)) << 10;
     const unsigned wcells = h40 ? 64 : 32;
-    const unsigned row = (y / tile_h) & 31, fine_y = y & (tile_h - 1);
+    const unsigned row_offset = ((y >> tile_shift_y) & 31) * wcells * 2;
+    const unsigned fine_y = y & ((1u << tile_shift_y) - 1);
+    /* The window table is not limited to 8 KiB: offsets wrap in VRAM only. */
     for (int x = x_from & ~7; x < x_to; x += 8) {
-        unsigned naddr = (base + (row * wcells + (unsigned)x / 8) * 2) & 0xFFFF;
-        uint16_t name = (uint16_t)((s->vram[naddr] << 8) | s->vram[(naddr + 1) & 0xFFFF]);
-        unsigned r = (name & 0x1000) ? tile_h - 1 - fine_y : fine_y;
-        unsigned paddr = ((name & tile_mask) << tile_shift) + r * 4;
+        unsigned naddr = (base + row_offset + (unsigned)x / 4) & 0xFFFE;
+        uint16_t name = (uint16_t)((s->vram[naddr] << 8) | s->vram[naddr + 1]);
+        unsigned r = (name & 0x1000) ? ((1u << tile_shift_y) - 1) - fine_y : fine_y;
+        unsigned paddr = im2 ? ((name & 0x3FFu) << 6) + r * 4 : ((name & 0x7FFu) << 5) + r * 4;
         vdp_store8(out + x, vdp_pattern_row(s->vram, paddr, name & 0x0800, vdp_name_attr(name)));
     }
 }

@@ -118,7 +118,7 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
         unsigned row = (target - sy) & y_mask;
         if (name & 0x1000)
             row = hcells * tile_h - 1 - row;
-        unsigned cell_row = row / tile_h, fine_y = row & (tile_h - 1);
+        unsigned cell_row = im2 ? row >> 4 : row >> 3, fine_y = row & (tile_h - 1);
         int hflip = (name & 0x0800) != 0;
         uint8_t attr = vdp_name_attr(name);
         for (unsigned cx = 0; cx < wcells; cx++) {

@@ -21,7 +21,7 @@ static int ea_control(int mode, int reg)
     return mode == 2 || mode == 5 || mode == 6 || (mode == 7 && reg <= 3);
 }
 
-static int m68k_decode_opcode(uint16_t op)
+static int m68k_decode_family(uint16_t op)
 {
     int line = op >> 12, reg9 = (op >> 9) & 7, opm = (op >> 6) & 7;
     int size = (op >> 6) & 3, mode = (op >> 3) & 7, reg = op & 7;
@@ -51,12 +51,12 @@ static int m68k_decode_opcode(uint16_t op)
         if (size == 3 || !ea_data_alt(mode, reg))
             return M68K_OP_illegal;
         switch (reg9) {
-        case 0: return M68K_OP_ori;
-        case 1: return M68K_OP_andi;
-        case 2: return M68K_OP_subi;
-        case 3: return M68K_OP_addi;
-        case 5: return M68K_OP_eori;
-        case 6: return M68K_OP_cmpi;
+        case 0: return M68K_OP_ori_b;
+        case 1: return M68K_OP_andi_b;
+        case 2: return M68K_OP_subi_b;
+        case 3: return M68K_OP_addi_b;
+        case 5: return M68K_OP_eori_b;
+        case 6: return M68K_OP_cmpi_b;
         default: return M68K_OP_illegal;
         }
     case 0x1: case 0x2: case 0x3: {
@@ -64,8 +64,8 @@ static int m68k_decode_opcode(uint16_t op)
         if (!ea_valid(mode, reg) || (line == 1 && mode == 1))
             return M68K_OP_illegal;
         if (dmode == 1)
-            return line == 1 ? M68K_OP_illegal : M68K_OP_movea;
-        return ea_data_alt(dmode, dreg) ? M68K_OP_move : M68K_OP_illegal;
+            return line == 1 ? M68K_OP_illegal : M68K_OP_movea_w;
+        return ea_data_alt(dmode, dreg) ? M68K_OP_move_b : M68K_OP_illegal;
     }
     case 0x4:
         if (op & 0x100) {
@@ -79,19 +79,19 @@ static int m68k_decode_opcode(uint16_t op)
         case 0:
             if (size == 3)
                 return ea_data_alt(mode, reg) ? M68K_OP_move_from_sr : M68K_OP_illegal;
-            return ea_data_alt(mode, reg) ? M68K_OP_negx : M68K_OP_illegal;
+            return ea_data_alt(mode, reg) ? M68K_OP_negx_b : M68K_OP_illegal;
         case 1:
             if (size == 3)
                 return M68K_OP_illegal;
-            return ea_data_alt(mode, reg) ? M68K_OP_clr : M68K_OP_illegal;
+            return ea_data_alt(mode, reg) ? M68K_OP_clr_b : M68K_OP_illegal;
         case 2:
             if (size == 3)
                 return ea_data(mode, reg) ? M68K_OP_move_to_ccr : M68K_OP_illegal;
-            return ea_data_alt(mode, reg) ? M68K_OP_neg : M68K_OP_illegal;
+            return ea_data_alt(mode, reg) ? M68K_OP_neg_b : M68K_OP_illegal;
         case 3:
             if (size == 3)
                 return ea_data(mode, reg) ? M68K_OP_move_to_sr : M68K_OP_illegal;
-            return ea_data_alt(mode, reg) ? M68K_OP_not : M68K_OP_illegal;
+            return ea_data_alt(mode, reg) ? M68K_OP_not_b : M68K_OP_illegal;
         case 4:
             if (size == 0)
                 return ea_data_alt(mode, reg) ? M68K_OP_nbcd : M68K_OP_illegal;
@@ -109,7 +109,7 @@ static int m68k_decode_opcode(uint16_t op)
                 return M68K_OP_illegal;
             if (size == 3)
                 return ea_data_alt(mode, reg) ? M68K_OP_tas : M68K_OP_illegal;
-            return ea_data_alt(mode, reg) ? M68K_OP_tst : M68K_OP_illegal;
+            return ea_data_alt(mode, reg) ? M68K_OP_tst_b : M68K_OP_illegal;
         case 6:
             if (size >= 2 && (ea_control(mode, reg) || mode == 3))
                 return M68K_OP_movem_to_reg;
@@ -152,7 +152,7 @@ static int m68k_decode_opcode(uint16_t op)
         }
         if (!ea_alterable(mode, reg) || (size == 0 && mode == 1))
             return M68K_OP_illegal;
-        return (op & 0x100) ? M68K_OP_subq : M68K_OP_addq;
+        return (op & 0x100) ? M68K_OP_subq_b : M68K_OP_addq_b;
     case 0x6:
         return ((op >> 8) & 15) == 1 ? M68K_OP_bsr : M68K_OP_bcc;
     case 0x7:
@@ -166,22 +166,22 @@ static int m68k_decode_opcode(uint16_t op)
                 return ea_data(mode, reg) ? (opm == 3 ? M68K_OP_mulu : M68K_OP_muls) : M68K_OP_illegal;
             if (!ea_valid(mode, reg))
                 return M68K_OP_illegal;
-            return is_sub ? M68K_OP_suba : is_add ? M68K_OP_adda : M68K_OP_cmpa;
+            return is_sub ? M68K_OP_suba_w : is_add ? M68K_OP_adda_w : M68K_OP_cmpa_w;
         }
         if (opm < 3) { /* <ea>,Dn */
             if (!ea_valid(mode, reg) || (mode == 1 && (size == 0 || line == 0x8 || line == 0xC)))
                 return M68K_OP_illegal;
             switch (line) {
-            case 0x8: return M68K_OP_or;
-            case 0x9: return M68K_OP_sub;
-            case 0xB: return M68K_OP_cmp;
-            case 0xC: return M68K_OP_and;
-            default: return M68K_OP_add;
+            case 0x8: return M68K_OP_or_b;
+            case 0x9: return M68K_OP_sub_b;
+            case 0xB: return M68K_OP_cmp_b;
+            case 0xC: return M68K_OP_and_b;
+            default: return M68K_OP_add_b;
             }
         }
         /* opm 4..6: Dn,<ea> forms and the register-pair instructions. */
         if (line == 0xB)
-            return mode == 1 ? M68K_OP_cmpm : ea_data_alt(mode, reg) ? M68K_OP_eor : M68K_OP_illegal;
+            return mode == 1 ? M68K_OP_cmpm : ea_data_alt(mode, reg) ? M68K_OP_eor_b : M68K_OP_illegal;
         if (mode <= 1) {
             if (line == 0x8)
                 return opm == 4 ? M68K_OP_sbcd : M68K_OP_illegal;
@@ -197,10 +197,10 @@ static int m68k_decode_opcode(uint16_t op)
         if (!ea_mem_alt(mode, reg))
             return M68K_OP_illegal;
         switch (line) {
-        case 0x8: return M68K_OP_or;
-        case 0x9: return M68K_OP_sub;
-        case 0xC: return M68K_OP_and;
-        default: return M68K_OP_add;
+        case 0x8: return M68K_OP_or_b;
+        case 0x9: return M68K_OP_sub_b;
+        case 0xC: return M68K_OP_and_b;
+        default: return M68K_OP_add_b;
         }
     }
     case 0xA:
@@ -211,9 +211,32 @@ static int m68k_decode_opcode(uint16_t op)
                 return M68K_OP_illegal;
             return M68K_OP_shift_mem;
         }
-        return M68K_OP_shift_reg;
+        return M68K_OP_shift_reg_b;
     default:
         return M68K_OP_linef;
+    }
+}
+
+/* Families with per-size handlers: step from the byte (or word) variant. */
+static int m68k_decode_opcode(uint16_t op)
+{
+    int id = m68k_decode_family(op);
+    int line = op >> 12, size = (op >> 6) & 3;
+    switch (id) {
+    case M68K_OP_move_b:
+        return id + (line == 1 ? 0 : line == 3 ? 1 : 2);
+    case M68K_OP_movea_w:
+        return id + (line == 3 ? 0 : 1);
+    case M68K_OP_adda_w: case M68K_OP_suba_w: case M68K_OP_cmpa_w:
+        return id + ((op >> 8) & 1);
+    case M68K_OP_ori_b: case M68K_OP_andi_b: case M68K_OP_subi_b: case M68K_OP_addi_b:
+    case M68K_OP_eori_b: case M68K_OP_cmpi_b: case M68K_OP_negx_b: case M68K_OP_clr_b:
+    case M68K_OP_neg_b: case M68K_OP_not_b: case M68K_OP_tst_b: case M68K_OP_addq_b:
+    case M68K_OP_subq_b: case M68K_OP_or_b: case M68K_OP_sub_b: case M68K_OP_cmp_b:
+    case M68K_OP_eor_b: case M68K_OP_and_b: case M68K_OP_add_b: case M68K_OP_shift_reg_b:
+        return id + size;
+    default:
+        return id;
     }
 }
 

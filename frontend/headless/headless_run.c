@@ -81,6 +81,16 @@ static bool save_frame_png(const Mdemu *md, const char *path, char *err, size_t 
     return png_write_xrgb8888(path, f.pixels, f.width, f.height, f.pitch, err, err_size);
 }
 
+/* A console call's result; makes sure a failure has a message naming the file. */
+static bool console_ok(Run *run, const char *path, MdemuResult r)
+{
+    if (r == MDEMU_OK)
+        return true;
+    if (run->err[0] == '\0')
+        snprintf(run->err, sizeof run->err, "%s: %s", path, mdemu_result_string(r));
+    return false;
+}
+
 /* Everything that can fail because of the user's input, before running. */
 static bool prepare(Run *run)
 {
@@ -94,13 +104,14 @@ static bool prepare(Run *run)
         snprintf(run->err, sizeof run->err, "cannot create the console (out of memory)");
         return false;
     }
-    if (mdemu_load_rom_file(run->md, o->rom, run->err, sizeof run->err) != MDEMU_OK)
+    if (!console_ok(run, o->rom, mdemu_load_rom_file(run->md, o->rom, run->err, sizeof run->err)))
         return false;
     if (o->input && !input_script_load(&run->script, o->input, run->err, sizeof run->err))
         return false;
-    if (o->sram && mdemu_sram_load_file(run->md, o->sram, run->err, sizeof run->err) != MDEMU_OK)
+    if (o->sram && !console_ok(run, o->sram, mdemu_sram_load_file(run->md, o->sram, run->err, sizeof run->err)))
         return false;
-    if (o->state_in && mdemu_load_state_file(run->md, o->state_in, run->err, sizeof run->err) != MDEMU_OK)
+    if (o->state_in &&
+        !console_ok(run, o->state_in, mdemu_load_state_file(run->md, o->state_in, run->err, sizeof run->err)))
         return false;
     if (o->screenshot_dir && !make_dir(o->screenshot_dir, run->err, sizeof run->err))
         return false;
@@ -222,8 +233,9 @@ int headless_run(const HeadlessOptions *opts)
         input_error(run.err);
         output_failed = true;
     }
+    run.err[0] = '\0';
     if (opts->sram && !output_failed &&
-        mdemu_sram_save_file(md, opts->sram, run.err, sizeof run.err) != MDEMU_OK) {
+        !console_ok(&run, opts->sram, mdemu_sram_save_file(md, opts->sram, run.err, sizeof run.err))) {
         input_error(run.err);
         output_failed = true;
     }

@@ -4,43 +4,43 @@
     .include "md.inc"
     .text
 
-| A fatal stub pushes its vector number and joins exc_fatal.
-.macro FATAL_STUB name, vector
+| Each default handler pushes its vector number and joins exc_fatal.
+.macro FATAL_HANDLER name, vector
     .weak \name
 \name:
     move.w #\vector, -(sp)
     bra.w exc_fatal
 .endm
 
-    FATAL_STUB exc_bus_error, 2
-    FATAL_STUB exc_address_error, 3
-    FATAL_STUB exc_illegal, 4
-    FATAL_STUB exc_zero_divide, 5
-    FATAL_STUB exc_chk, 6
-    FATAL_STUB exc_trapv, 7
-    FATAL_STUB exc_privilege, 8
-    FATAL_STUB exc_trace, 9
-    FATAL_STUB exc_line_a, 10
-    FATAL_STUB exc_line_f, 11
-    FATAL_STUB exc_reserved, 12
-    FATAL_STUB exc_uninitialized, 15
-    FATAL_STUB exc_spurious, 24
-    FATAL_STUB exc_trap0, 32
-    FATAL_STUB exc_trap1, 33
-    FATAL_STUB exc_trap2, 34
-    FATAL_STUB exc_trap3, 35
-    FATAL_STUB exc_trap4, 36
-    FATAL_STUB exc_trap5, 37
-    FATAL_STUB exc_trap6, 38
-    FATAL_STUB exc_trap7, 39
-    FATAL_STUB exc_trap8, 40
-    FATAL_STUB exc_trap9, 41
-    FATAL_STUB exc_trap10, 42
-    FATAL_STUB exc_trap11, 43
-    FATAL_STUB exc_trap12, 44
-    FATAL_STUB exc_trap13, 45
-    FATAL_STUB exc_trap14, 46
-    FATAL_STUB exc_trap15, 47
+    FATAL_HANDLER exc_bus_error, 2
+    FATAL_HANDLER exc_address_error, 3
+    FATAL_HANDLER exc_illegal, 4
+    FATAL_HANDLER exc_zero_divide, 5
+    FATAL_HANDLER exc_chk, 6
+    FATAL_HANDLER exc_trapv, 7
+    FATAL_HANDLER exc_privilege, 8
+    FATAL_HANDLER exc_trace, 9
+    FATAL_HANDLER exc_line_a, 10
+    FATAL_HANDLER exc_line_f, 11
+    FATAL_HANDLER exc_reserved, 12
+    FATAL_HANDLER exc_uninitialized, 15
+    FATAL_HANDLER exc_spurious, 24
+    FATAL_HANDLER exc_trap0, 32
+    FATAL_HANDLER exc_trap1, 33
+    FATAL_HANDLER exc_trap2, 34
+    FATAL_HANDLER exc_trap3, 35
+    FATAL_HANDLER exc_trap4, 36
+    FATAL_HANDLER exc_trap5, 37
+    FATAL_HANDLER exc_trap6, 38
+    FATAL_HANDLER exc_trap7, 39
+    FATAL_HANDLER exc_trap8, 40
+    FATAL_HANDLER exc_trap9, 41
+    FATAL_HANDLER exc_trap10, 42
+    FATAL_HANDLER exc_trap11, 43
+    FATAL_HANDLER exc_trap12, 44
+    FATAL_HANDLER exc_trap13, 45
+    FATAL_HANDLER exc_trap14, 46
+    FATAL_HANDLER exc_trap15, 47
 
 | Interrupts nobody enabled: return at once.
     .weak irq_level1, irq_external, irq_level3, irq_hblank, irq_level5, irq_level7

@@ -41,6 +41,7 @@ main:
     bsr bits_and_logic
     bsr multiply_divide
     bsr branches
+    bsr more_modes
     bsr exceptions
 
     lea -40(sp), sp             | summary on screen, then report and stop
@@ -466,6 +467,111 @@ rtr_target:                     | RTR restores the CCR pushed here
     rtr
 
 | ---------------------------------------------------------------------------
+more_modes:
+    moveq #0, d0                | NEGX: 0 - 0 - X = 0xFF, Z cleared
+    move.w #CCR_X + CCR_Z, ccr
+    negx.b d0
+    FLAGS 0x901, CCR_X + CCR_N + CCR_C
+    CHECK 0x902, d0, #0xFF
+
+    movea.w #0x8000, a0         | MOVEA.W sign-extends to 32 bits
+    move.l a0, d0
+    CHECK 0x903, d0, #0xFFFF8000
+    lea 0x10000, a0             | SUBQ on An works on all 32 bits, no flags
+    move.w #CCR_Z, ccr
+    subq.w #1, a0
+    FLAGS 0x904, CCR_Z
+    move.l a0, d0
+    CHECK 0x905, d0, #0xFFFF
+
+    move.w #0xFFF8, word_mem    | ADDQ to memory wraps with carry
+    addq.w #8, word_mem
+    FLAGS 0x906, CCR_X + CCR_Z + CCR_C
+    moveq #0, d0
+    move.w word_mem, d0
+    CHECK 0x907, d0, #0
+
+    move.l #0x80000000, d0      | TST clears V and C, keeps X
+    move.w #CCR_X + CCR_V + CCR_C, ccr
+    tst.l d0
+    FLAGS 0x908, CCR_X + CCR_N
+
+    lea cmpm_a, a0              | CMPM (a0)+,(a1)+ compares (a1) - (a0)
+    lea cmpm_b, a1
+    move.w #CCR_X, ccr          | X is not touched by compares
+    cmpm.b (a0)+, (a1)+
+    FLAGS 0x909, CCR_X + CCR_N + CCR_C  | 0x10 - 0x20
+    cmpm.b (a0)+, (a1)+
+    FLAGS 0x90A, CCR_X + CCR_Z  | 0x30 - 0x30
+    move.l a1, d0
+    CHECK 0x90B, d0, #cmpm_b + 2
+
+    move.l sp, a1               | byte postincrement on A7 steps by 2
+    move.w #0x1234, -(sp)
+    move.b (sp)+, d0
+    move.l sp, d1
+    move.l a1, sp
+    sub.l d1, a1
+    move.l a1, d1
+    CHECK 0x90C, d1, #0
+    andi.l #0xFF, d0
+    CHECK 0x90D, d0, #0x12
+
+    moveq #2, d0                | PC-relative indexed read
+    move.w pc_table(pc, d0.w), d1
+    bra.s 1f
+pc_table:
+    .word 0xCAFE, 0xBEEF
+1:  andi.l #0xFFFF, d1
+    CHECK 0x90E, d1, #0xBEEF
+
+    move.w #-3, d0              | MULS: negative * negative
+    muls.w #-5, d0
+    CHECK 0x90F, d0, #15
+    move.l #0xFFFF, d0          | DIVU: largest remainder
+    divu.w #0x100, d0
+    CHECK 0x910, d0, #0x00FF00FF
+
+    move.b #0x01, byte_mem      | bit number in a register, memory operand
+    moveq #8 + 7, d1            | modulo 8 -> bit 7
+    bset d1, byte_mem
+    moveq #0, d0
+    move.b byte_mem, d0
+    CHECK 0x911, d0, #0x81
+
+    lea 0x123456, a0            | MOVE USP both ways
+    move.l usp, a1
+    move.l a0, usp
+    move.l usp, a2
+    move.l a1, usp
+    move.l a2, d0
+    CHECK 0x912, d0, #0x123456
+
+    ori.w #CCR_N, sr            | ORI/ANDI to SR reach the CCR
+    FLAGS 0x913, CCR_N, CCR_N
+    andi.w #0xFFE0, sr
+    FLAGS 0x914, 0
+
+    pea rte_target              | RTE pops SR then PC
+    move.w #0x2700 + CCR_Z + CCR_V, -(sp)
+    rte
+rte_target:
+    FLAGS 0x915, CCR_Z + CCR_V
+    move.w sr, d0
+    andi.l #0x0700, d0
+    CHECK 0x916, d0, #0x0700
+    move.w #0x2000, sr          | interrupts back on
+
+    move.w #0x0102, word_mem    | ADD Dn to memory, word
+    move.w #0x7FFF, d0
+    add.w d0, word_mem
+    FLAGS 0x917, CCR_N + CCR_V
+    moveq #0, d0
+    move.w word_mem, d0
+    CHECK 0x918, d0, #0x8101
+    rts
+
+| ---------------------------------------------------------------------------
 | Exceptions: the handlers below override the weak defaults in exceptions.s.
 exceptions:
     moveq #0, d0
@@ -615,10 +721,16 @@ title:
     .even
 index_table:
     .word 0x1111, 0x2222, 0x3333, 0x4444
+cmpm_a:
+    .byte 0x20, 0x30
+cmpm_b:
+    .byte 0x10, 0x30
 
     .bss
     .even
 bcd_buf:            .space 4
+word_mem:           .space 2
+byte_mem:           .space 2
 shift_mem:          .space 2
 bit_mem:            .space 2
 movem_buf:          .space 16

@@ -9,7 +9,11 @@ main:
     lea name, a0
     jsr test_begin              | result block + prints the name
     TP_PRINT "hello\n"
-    CHECK 1, #5, #5             | one real check so the block shows a pass
+    moveq #0, d0                | one real check: 10 + 9 + ... + 1 = 55
+    moveq #10, d1
+1:  add.w d1, d0
+    dbra d1, 1b
+    CHECK 1, d0, #55            | check id 1: actual d0, expected 55
     jmp test_end                | prints PASS, exits with code 0
 
     .section .rodata

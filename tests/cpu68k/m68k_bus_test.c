@@ -118,6 +118,11 @@ static void test_mirrored_pages(void **state)
     assert_int_equal(work_ram[0x1234], 0xBE);
     assert_int_equal(work_ram[0x1235], 0xEF);
     assert_int_equal(rig.callback_writes, 0);
+
+    /* A mirror smaller than a 64 KiB page stays on the callbacks. */
+    m68k_map_pages(cpu, 0xA0, 1, work_ram, work_ram, 0x2000);
+    assert_null(cpu->bus.page_read[0xA0]);
+    assert_null(cpu->bus.page_write[0xA0]);
     free(work_ram);
     rig_free(&rig);
     free(cpu);

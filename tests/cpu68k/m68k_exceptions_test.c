@@ -177,6 +177,37 @@ static void test_illegal_is_not_traced(void **state)
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(4) + 6);
 }
 
+static void test_reset_exception(void **state)
+{
+    Fixture *f = *state;
+    m68k_set_reg(&f->cpu, M68K_REG_SR, 0x0015); /* user mode, some flags */
+    m68k_set_reg(&f->cpu, M68K_REG_A7, 0x1234);
+    uint64_t before = m68k_cycles(&f->cpu);
+    m68k_reset(&f->cpu);
+    /* 40 clocks: SSP and PC from vectors 0 and 1, then the queue refill. */
+    assert_int_equal(m68k_cycles(&f->cpu) - before, 40);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_SR), 0x2700);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_A7), SSP0);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), CODE + 4);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_IR), rig_r16(&f->rig, CODE));
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_IRC), rig_r16(&f->rig, CODE + 2));
+}
+
+static void test_self_modifying_code_sees_prefetch(void **state)
+{
+    Fixture *f = *state;
+    /* move.w d0,(a0) overwrites the next instruction, which is already in
+     * the prefetch queue: the old instruction still runs. */
+    const uint16_t code[] = {0x3080, 0x7001, 0x4E71}; /* move.w d0,(a0); moveq #1,d0; nop */
+    load(f, code, 3);
+    m68k_set_reg(&f->cpu, M68K_REG_A0, CODE + 2);
+    m68k_set_reg(&f->cpu, M68K_REG_D0, 0x7055); /* moveq #$55,d0 */
+    m68k_step(&f->cpu);
+    assert_int_equal(rig_r16(&f->rig, CODE + 2), 0x7055);
+    m68k_step(&f->cpu);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_D0), 1);
+}
+
 static void test_double_fault_halts(void **state)
 {
     Fixture *f = *state;
@@ -207,6 +238,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_chk_and_divide_by_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_illegal_is_not_traced, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reset_exception, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_self_modifying_code_sees_prefetch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_fault_halts, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -596,4 +596,7 @@ static const M68kDisasmCase m68k_disasm_cases[] = {
     { { 0x5108 }, 1, "dc.w    $5108" },
     { { 0x4ec0 }, 1, "dc.w    $4ec0" },
     { { 0x0cfc }, 1, "dc.w    $0cfc" },
+    { { 0x48d0, 0x0000 }, 2, "movem.l #0,(a0)" },
+    { { 0x4c98, 0x8001 }, 2, "movem.w (a0)+,d0/a7" },
+    { { 0x48a7, 0x8001 }, 2, "movem.w d0/a7,-(sp)" },
 };

@@ -103,13 +103,15 @@ trap_any:
 5:      bra.s   5b
 
 | Z80 program: program the YM2612 from a table (waiting on the busy flag),
-| then loop: count in Z80 RAM, write the count to the PSG, read the window.
+| then with interrupts on (IM 1) loop: count in Z80 RAM, write the count to
+| the PSG, read the bank window. The VDP's Z80 interrupt (once per frame)
+| counts at 1F02h.
         .even
 z80prog:
         .byte   0xF3                    | 00 di
         .byte   0x31, 0x00, 0x20        | 01 ld sp,2000h
         .byte   0x21, 0x00, 0x40        | 04 ld hl,4000h
-        .byte   0x11, 0x40, 0x00        | 07 ld de,0040h
+        .byte   0x11, 0x50, 0x00        | 07 ld de,0050h
         .byte   0x3A, 0x00, 0x40        | 0A ld a,(4000h)
         .byte   0x87                    | 0D add a,a
         .byte   0x38, 0xFA              | 0E jr c,0Ah
@@ -122,14 +124,30 @@ z80prog:
         .byte   0x32, 0x01, 0x40        | 17 ld (4001h),a
         .byte   0x13                    | 1A inc de
         .byte   0x18, 0xED              | 1B jr 0Ah
-        .byte   0x21, 0x00, 0x1F        | 1D ld hl,1F00h
-        .byte   0x34                    | 20 inc (hl)
-        .byte   0x7E                    | 21 ld a,(hl)
-        .byte   0x32, 0x11, 0x7F        | 22 ld (7F11h),a
-        .byte   0x3A, 0x00, 0x80        | 25 ld a,(8000h)
-        .byte   0x32, 0x01, 0x1F        | 28 ld (1F01h),a
-        .byte   0x18, 0xF3              | 2B jr 20h
-        .fill   0x40 - 0x2D, 1, 0
+        .byte   0xED, 0x56              | 1D im 1
+        .byte   0xFB                    | 1F ei
+        .byte   0x21, 0x00, 0x1F        | 20 ld hl,1F00h
+        .byte   0x34                    | 23 inc (hl)
+        .byte   0x7E                    | 24 ld a,(hl)
+        .byte   0x32, 0x11, 0x7F        | 25 ld (7F11h),a
+        .byte   0x3A, 0x00, 0x80        | 28 ld a,(8000h)
+        .byte   0x32, 0x01, 0x1F        | 2B ld (1F01h),a
+        .byte   0x18, 0xF3              | 2E jr 23h
+        .fill   0x38 - 0x30, 1, 0
+        | IM 1 handler. /INT stays asserted for about a line, so the handler
+        | waits longer than that (~270 T) before enabling interrupts again.
+        .byte   0xF5                    | 38 push af
+        .byte   0xC5                    | 39 push bc
+        .byte   0x06, 0x14              | 3A ld b,20
+        .byte   0x10, 0xFE              | 3C djnz 3Ch
+        .byte   0x3A, 0x02, 0x1F        | 3E ld a,(1F02h)
+        .byte   0x3C                    | 41 inc a
+        .byte   0x32, 0x02, 0x1F        | 42 ld (1F02h),a
+        .byte   0xC1                    | 45 pop bc
+        .byte   0xF1                    | 46 pop af
+        .byte   0xFB                    | 47 ei
+        .byte   0xC9                    | 48 ret
+        .fill   0x50 - 0x49, 1, 0
         | YM2612 register/value pairs for channel 1, ended by 0
         .byte   0x22, 0x00, 0x27, 0x00, 0xB0, 0x07, 0xB4, 0xC0
         .byte   0x30, 0x01, 0x34, 0x02, 0x38, 0x03, 0x3C, 0x01

@@ -281,6 +281,27 @@ static void test_window_splits(void **st)
     assert_int_equal(vt_pixel(v, 39, 24), BACKDROP);
 }
 
+static void test_window_beside_scrolled_plane(void **st)
+{
+    Vdp *v = *st;
+    for (unsigned c = 0; c < 64; c++)
+        name_a(v, c, 0, vt_name(1, 0, 0, 0, 0));
+    vt_vram_word(v, WINDOW + 2 * 2, vt_name(2, 0, 0, 0, 0));
+    vt_vram_word(v, WINDOW + 6 * 2, vt_name(3, 0, 0, 0, 0));
+    vt_vram_word(v, HSCROLL, 3); /* plane A cells straddle the window edges */
+    vt_display_on(v, 0);
+    vt_reg(v, 17, 0x82); /* window from x = 32 */
+    vt_fresh_frame(v);
+    assert_int_equal(vt_pixel(v, 31, 0), RED);
+    assert_int_equal(vt_pixel(v, 32, 0), BACKDROP);
+    assert_int_equal(vt_pixel(v, 48, 0), BLUE);
+    vt_reg(v, 17, 0x01); /* window left of x = 16 */
+    vt_fresh_frame(v);
+    assert_int_equal(vt_pixel(v, 15, 0), BACKDROP);
+    assert_int_equal(vt_pixel(v, 16, 0), RED);
+    assert_int_equal(vt_pixel(v, 319, 0), RED);
+}
+
 static void test_window_h32_table_width(void **st)
 {
     Vdp *v = *st;
@@ -571,6 +592,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vscroll_full_and_columns, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_plane_sizes, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_window_splits, setup_h40, teardown),
+        cmocka_unit_test_setup_teardown(test_window_beside_scrolled_plane, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_window_h32_table_width, setup_h32, teardown),
         cmocka_unit_test_setup_teardown(test_sprites_basic, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_sprite_priority_and_collision, setup_h40, teardown),
