@@ -60,6 +60,8 @@ typedef struct Ym2612Slot {
     uint8_t am_mask;       /* derived: 0xFF when LFO AM applies to this operator, else 0 */
     uint8_t pad_;
     uint8_t eg_rate[4];    /* derived: effective rate 0..63 of each Ym2612EgStage */
+    uint16_t eg_idle_mask; /* derived: envelope counter bits that must be 0 for an update to act */
+    uint16_t pad2_;
 } Ym2612Slot;
 
 typedef struct Ym2612Channel {
@@ -69,6 +71,10 @@ typedef struct Ym2612Channel {
     int16_t previous[4];    /* each operator's output before its latest one */
     int16_t dac_code;       /* last 9-bit code sent to the DAC */
     int16_t pad2_;
+    uint8_t am_shift;       /* derived: right shift of the LFO AM triangle for AMS */
+    uint8_t feedback_shift; /* derived: 10 - FB, or 0 without feedback */
+    int8_t pan_left;        /* derived: -1 when the channel is on the left output, else 0 */
+    int8_t pan_right;       /* derived: the same for the right output */
 } Ym2612Channel;
 
 /* Emulated state: fields are the chip's business. Operators are indexed by

@@ -1,6 +1,7 @@
 /* ym2612_derived.c - the per-operator values the sample loop reads instead
  * of recomputing them from the registers every turn: phase increment,
- * envelope rates, envelope level and the AM switch. Each is refreshed as
+ * envelope rates, envelope level and the AM switch per operator; AM depth,
+ * feedback and panning per channel. Each is refreshed as
  * soon as one of its inputs changes, so at any operator turn it equals what
  * the registers would give at that moment.
  */
@@ -12,11 +13,19 @@ void ym_derive_slot(Ym2612State *s, unsigned ch, unsigned op)
     slot->phase_step = ym_phase_increment(s, ch, op);
     slot->am_mask = (ym_op_reg(s, ch, op, 0x60) & 0x80) ? 0xFF : 0x00;
     ym_eg_derive_rates(s, ch, op);
-    ym_eg_refresh_level(s, ch, op);
+    ym_eg_refresh(s, ch, op);
 }
 
 void ym_derive_channel(Ym2612State *s, unsigned ch)
 {
+    static const uint8_t ams_shift[4] = { 8, 3, 1, 0 }; /* AM depth 0, 1.4, 5.9, 11.8 dB */
+    Ym2612Channel *c = &s->channels[ch];
+    const uint8_t *regs = ym_ch_regs(s, ch);
+    unsigned fb = (regs[0xB0] >> 3) & 7;
+    c->feedback_shift = (uint8_t)(fb ? 10 - fb : 0);
+    c->am_shift = ams_shift[(regs[0xB4] >> 4) & 3];
+    c->pan_left = (regs[0xB4] & 0x80) ? -1 : 0;
+    c->pan_right = (regs[0xB4] & 0x40) ? -1 : 0;
     for (unsigned op = 0; op < 4; op++) ym_derive_slot(s, ch, op);
 }
 

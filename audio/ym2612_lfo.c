@@ -12,25 +12,16 @@ static const uint8_t lfo_period_samples[8] = { 108, 77, 71, 67, 62, 44, 8, 5 };
 void ym_lfo_step(Ym2612State *s)
 {
     uint8_t reg = s->regs[0][0x22];
+    unsigned old_pm_step = s->lfo_counter >> 2;
     if (!(reg & 0x08)) {
         s->lfo_counter = 0;
         s->lfo_divider = 0;
-        return;
-    }
-    if (++s->lfo_divider >= lfo_period_samples[reg & 7]) {
+    } else if (++s->lfo_divider >= lfo_period_samples[reg & 7]) {
         s->lfo_divider = 0;
         s->lfo_counter = (uint8_t)((s->lfo_counter + 1) & 0x7F);
     }
-}
-
-/* AM: a triangle over the 128 steps, 0..126 in envelope units (0..11.8 dB),
- * scaled by AMS to 0, 1.4, 5.9 or 11.8 dB (YM2612 application manual). */
-unsigned ym_lfo_am(const Ym2612State *s, unsigned ams)
-{
-    static const uint8_t ams_shift[4] = { 8, 3, 1, 0 };
-    unsigned step = s->lfo_counter;
-    unsigned triangle = (step & 0x40) ? ((step & 0x3F) ^ 0x3F) : (step & 0x3F);
-    return (triangle << 1) >> ams_shift[ams & 3];
+    /* PM moves in steps of four counts; only then do increments change. */
+    if ((unsigned)(s->lfo_counter >> 2) != old_pm_step) ym_derive_lfo_pm(s);
 }
 
 /* PM: 32 steps per LFO period (the counter's upper five bits) forming a

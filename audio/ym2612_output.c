@@ -14,47 +14,21 @@
  */
 #include "ym2612_internal.h"
 
-static int dac_register_code(const Ym2612State *s)
-{
-    return ((int)s->regs[0][0x2A] - 128) * 2 + ((s->regs[0][0x2C] >> 3) & 1);
-}
-
 static void dac_mix(const Ym2612 *ym, int16_t *left, int16_t *right)
 {
     const Ym2612State *s = &ym->state;
+    int ladder_step = ym->model == YM2612_MODEL_DISCRETE ? 1 : 0;
     int sum_left = 0, sum_right = 0;
     for (unsigned ch = 0; ch < 6; ch++) {
         if (ym->mute_mask & (1u << ch)) continue;
-        int code = s->channels[ch].dac_code;
-        uint8_t pan = ym_ch_reg(s, ch, 0xB4);
-        int ladder = (ym->model == YM2612_MODEL_DISCRETE && code < 0) ? -1 : 0;
-        sum_left += ((pan & 0x80) ? code : 0) + ladder;
-        sum_right += ((pan & 0x40) ? code : 0) + ladder;
+        const Ym2612Channel *c = &s->channels[ch];
+        int code = c->dac_code;
+        int ladder = code < 0 ? -ladder_step : 0;
+        sum_left += (code & c->pan_left) + ladder;
+        sum_right += (code & c->pan_right) + ladder;
     }
     *left = (int16_t)(sum_left * YM2612_OUTPUT_SCALE);
     *right = (int16_t)(sum_right * YM2612_OUTPUT_SCALE);
-}
-
-/* One of the 24 slot turns of a sample, 6 clocks each: operators in
- * register order 1, 3, 2, 4, each for channels 1..6. A channel's sum goes to
- * the DAC at its operator 4 turn. */
-static void process_slot(Ym2612 *ym, unsigned position)
-{
-    static const uint8_t group_operator[4] = { 0, 2, 1, 3 };
-    Ym2612State *s = &ym->state;
-    unsigned ch = position % 6, op = group_operator[position / 6];
-    Ym2612Slot *slot = &s->slots[ch][op];
-
-    if (position == 0) ym_eg_sample_start(s);
-    ym_slot_compute(ym, ch, op);
-    ym_eg_slot_update(s, ch, op);
-    slot->phase = (slot->phase + ym_phase_increment(s, ch, op)) & 0xFFFFF;
-
-    if (op == 3) {
-        int code = ym_asr(ym_channel_sum(s, ch), 5);
-        if (ch == 5 && (s->regs[0][0x2B] & 0x80)) code = dac_register_code(s);
-        s->channels[ch].dac_code = (int16_t)code;
-    }
 }
 
 static void finish_sample(Ym2612 *ym, int16_t *lr)
@@ -72,27 +46,29 @@ static void finish_sample(Ym2612 *ym, int16_t *lr)
 
 #define YM_CLOCKS_PER_SLOT (YM2612_CLOCKS_PER_SAMPLE / 24)
 
+/* Slot turn k of a sample happens when the clock reaches (k + 1) * 6 within
+ * it. Writes only come between runs, so all turns a run covers are worked
+ * in one go. */
 int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out)
 {
     Ym2612State *s = &ym->state;
     int produced = 0;
+    if (s->clock_in_sample >= YM2612_CLOCKS_PER_SAMPLE) s->clock_in_sample = 0; /* damaged save state */
     while (clocks > 0) {
-        uint32_t slot_end = (s->clock_in_sample / YM_CLOCKS_PER_SLOT + 1) * YM_CLOCKS_PER_SLOT;
-        uint32_t to_slot_end = slot_end - s->clock_in_sample;
-        if (clocks < to_slot_end) {
+        uint32_t turns_done = s->clock_in_sample / YM_CLOCKS_PER_SLOT;
+        uint32_t to_sample_end = YM2612_CLOCKS_PER_SAMPLE - s->clock_in_sample;
+        if (clocks < to_sample_end) {
             s->clock_in_sample += clocks;
             s->clock += clocks;
+            ym_process_slots(ym, turns_done, s->clock_in_sample / YM_CLOCKS_PER_SLOT);
             break;
         }
-        clocks -= to_slot_end;
-        s->clock += to_slot_end;
-        s->clock_in_sample = slot_end;
-        process_slot(ym, slot_end / YM_CLOCKS_PER_SLOT - 1);
-        if (slot_end == YM2612_CLOCKS_PER_SAMPLE) {
-            s->clock_in_sample = 0;
-            finish_sample(ym, out ? out + 2 * produced : NULL);
-            produced++;
-        }
+        clocks -= to_sample_end;
+        s->clock += to_sample_end;
+        s->clock_in_sample = 0;
+        ym_process_slots(ym, turns_done, 24);
+        finish_sample(ym, out ? out + 2 * produced : NULL);
+        produced++;
     }
     return produced;
 }

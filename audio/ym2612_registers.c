@@ -16,6 +16,7 @@ void ym2612_init(Ym2612 *ym, Ym2612Model model)
     memset(ym, 0, sizeof *ym);
     ym->model = model;
     ym_build_roms(ym->logsin_rom, ym->exp_rom);
+    ym_build_lookup(ym);
     ym2612_reset(ym);
 }
 
@@ -31,6 +32,7 @@ void ym2612_reset(Ym2612 *ym)
             s->slots[ch][op].eg_stage = YM2612_EG_RELEASE;
         }
     }
+    ym_derive_all(s);
 }
 
 uint8_t ym2612_read_status(const Ym2612 *ym)
@@ -55,7 +57,10 @@ static void write_key_on(Ym2612State *s, uint8_t value)
 static void write_global(Ym2612State *s, uint8_t reg, uint8_t value)
 {
     switch (reg) {
-    case 0x27: ym_timers_write_control(s, value); return;
+    case 0x27: /* the mode bits pick channel 3's operator frequencies */
+        ym_timers_write_control(s, value);
+        ym_derive_channel(s, 2);
+        return;
     case 0x28: write_key_on(s, value); break;
     default: break;
     }
@@ -94,6 +99,15 @@ static void write_register(Ym2612State *s, unsigned bank, uint8_t reg, uint8_t v
     }
     if (reg >= 0xA0 && reg < 0xB0) write_frequency(s, bank, reg, value);
     s->regs[bank][reg] = value;
+    if (reg >= 0xB7) return;
+
+    /* Refresh what the sample loop derives from the register. */
+    unsigned index = reg & 3;
+    if (index == 3) return;
+    unsigned ch = bank * 3 + index;
+    if (reg < 0xA0) ym_derive_slot(s, ch, ym_op_reg_index((reg >> 2) & 3));
+    else if (reg < 0xA4 || reg >= 0xB0) ym_derive_channel(s, ch);
+    else if (reg >= 0xA8 && reg < 0xAC && bank == 0) ym_derive_channel(s, 2);
 }
 
 void ym2612_write(Ym2612 *ym, unsigned addr, uint8_t value)

@@ -59,6 +59,21 @@ void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256])
     }
 }
 
+/* The operator's two lookups made direct: the log-sin ROM over the whole
+ * 10-bit phase (the ROM covers a quarter wave; the second quarter reads it
+ * backwards, the sign bit is applied by the caller), and the exponent ROM
+ * read backwards with its implied leading 1 and the output's 2-bit shift.
+ * The exponent (attenuation / 256) then only right-shifts the mantissa; 13
+ * or more shifts leave 0, as the chip's 13-bit magnitude requires. */
+void ym_build_lookup(Ym2612 *ym)
+{
+    for (unsigned i = 0; i < 1024; i++) {
+        unsigned quarter = (i & 0x100) ? (i & 0xFF) ^ 0xFF : (i & 0xFF);
+        ym->logsin_wave[i] = ym->logsin_rom[quarter];
+    }
+    for (unsigned i = 0; i < 256; i++) ym->exp_mantissa[i] = (uint16_t)((ym->exp_rom[i ^ 0xFF] | 0x400u) << 2);
+}
+
 /* Detune in phase-increment units for DT1 magnitude 1..3 and key code
  * 0..31 (YM2608/YM2612 application manual, detune table). */
 static const uint8_t detune_table[3][32] = {

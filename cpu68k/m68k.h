@@ -115,8 +115,14 @@ uint64_t m68k_run(M68k *cpu, uint64_t until);
 /* From inside a callback: make m68k_run return after the current instruction. */
 void m68k_end_run(M68k *cpu);
 
-/* Set the IPL pins (0 = none, 7 = NMI). Sampled as on hardware. */
+/* Set the IPL pins (0 = none, 7 = NMI). Sampled as on hardware: the level
+ * is sampled during the last bus cycle of each instruction (MC68000 UM
+ * fig. 5-11), so a change made between instructions is acted on after the
+ * next one; while stopped it is seen at once. */
 void m68k_set_ipl(M68k *cpu, int level);
+/* The same, for a change that happened at `clock` (<= m68k_cycles()), e.g.
+ * an interrupt whose time fell inside the instruction that just ran. */
+void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock);
 /* Add wait states / bus-held clocks (VDP DMA, Z80 bus access) to the clock. */
 void m68k_add_cycles(M68k *cpu, uint32_t clocks);
 static inline uint64_t m68k_cycles(const M68k *cpu) { return cpu->state.cycles; }

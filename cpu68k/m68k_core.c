@@ -1,4 +1,5 @@
 /* m68k_core.c - instance setup, the run loop, interrupts and register access. */
+#include <stddef.h>
 #include <string.h>
 
 #include "m68k_internal.h"
@@ -97,23 +98,40 @@ static void take_interrupt(M68k *cpu, int level)
     s->pc = target + 4;
 }
 
+/* The level the CPU has sampled: the pins are read 2 clocks into the last
+ * bus cycle (MC68000 UM fig. 5-11), so a later change is not seen yet.
+ * A stopped CPU has no bus cycles and sees the pins directly. */
+static int sampled_ipl(const M68k *cpu)
+{
+    const M68kState *s = &cpu->state;
+    if (!s->stopped && (int32_t)(IPL_CHANGE_CLOCK(cpu) - (LAST_BUS_CLOCK(cpu) + 2u)) > 0)
+        return (int)IPL_PREVIOUS(cpu);
+    return s->ipl;
+}
+
 /* Level 7 is taken on each rising edge even under mask 7; any level above
  * the mask is taken (MC68000 UM 6.3.2). */
 static int pending_interrupt(M68k *cpu)
 {
     M68kState *s = &cpu->state;
-    int mask = (s->sr >> 8) & 7;
-    if (s->ipl == 7 && s->nmi_edge)
+    int mask = (s->sr >> 8) & 7, level = sampled_ipl(cpu);
+    if (level == 7 && s->nmi_edge)
         return 7;
-    if (s->ipl > mask)
-        return s->ipl;
-    return 0;
+    return level > mask ? level : 0;
 }
+
+_Static_assert(offsetof(M68kState, stopped) == offsetof(M68kState, nmi_edge) + 1 &&
+                   offsetof(M68kState, halted) == offsetof(M68kState, nmi_edge) + 2 &&
+                   offsetof(M68kState, trace_pending) == offsetof(M68kState, nmi_edge) + 3,
+               "the boundary check reads these four flags as one word");
 
 /* Anything to do at this instruction boundary besides the next opcode. */
 static inline int needs_attention(const M68kState *s)
 {
-    return s->halted | s->stopped | s->trace_pending | s->nmi_edge | (s->ipl > ((s->sr >> 8) & 7));
+    /* nmi_edge, stopped, halted and trace_pending sit side by side. */
+    uint32_t flags;
+    memcpy(&flags, &s->nmi_edge, sizeof flags);
+    return flags | (s->ipl > ((s->sr >> 8) & 7));
 }
 
 static inline void execute_instruction(M68k *cpu)
@@ -204,14 +222,20 @@ uint64_t m68k_run(M68k *cpu, uint64_t until)
 
 void m68k_end_run(M68k *cpu) { cpu->run_until = 0; }
 
-void m68k_set_ipl(M68k *cpu, int level)
+void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock)
 {
     M68kState *s = &cpu->state;
     level &= 7;
-    if (level == 7 && s->ipl != 7)
+    if (level == s->ipl)
+        return;
+    if (level == 7)
         s->nmi_edge = 1;
+    IPL_PREVIOUS(cpu) = s->ipl;
+    IPL_CHANGE_CLOCK(cpu) = (uint32_t)clock;
     s->ipl = (uint8_t)level;
 }
+
+void m68k_set_ipl(M68k *cpu, int level) { m68k_set_ipl_at(cpu, level, cpu->state.cycles); }
 
 void m68k_add_cycles(M68k *cpu, uint32_t clocks) { cpu->state.cycles += clocks; }
 

@@ -47,8 +47,8 @@ M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz)
     case 4: s->a[dreg] -= step; addr = s->a[dreg]; break;
     case 5: addr = s->a[dreg] + (uint32_t)sext16(next_ext(cpu)); break;
     case 6: {
+        idle(cpu, 2); /* the index add precedes the extension fetch */
         uint16_t ext = next_ext(cpu);
-        idle(cpu, 2);
         addr = s->a[dreg] + index_value(cpu, ext);
         break;
     }

@@ -97,8 +97,8 @@ void m68k_op_divu(M68k *cpu, uint16_t op)
     }
     uint32_t dividend = s->d[dn];
     unsigned clocks = divu_clocks(dividend, src);
-    prefetch_next(cpu);
     idle(cpu, clocks - 4);
+    prefetch_next(cpu);
     uint32_t q = dividend / src;
     uint16_t f = (uint16_t)(s->sr & (0xFF00u | SR_X));
     if (q > 0xFFFF) {
@@ -125,8 +125,8 @@ void m68k_op_divs(M68k *cpu, uint16_t op)
     }
     int32_t dividend = (int32_t)s->d[dn];
     unsigned clocks = divs_clocks(dividend, src);
-    prefetch_next(cpu);
     idle(cpu, clocks - 4);
+    prefetch_next(cpu);
     uint16_t f = (uint16_t)(s->sr & (0xFF00u | SR_X));
     /* INT32_MIN / -1 overflows in C too: take it through 64 bits. */
     int64_t q = (int64_t)dividend / src;
@@ -161,6 +161,6 @@ void m68k_op_chk(M68k *cpu, uint16_t op)
         return;
     }
     s->sr = f;
-    prefetch_next(cpu);
     idle(cpu, 6);
+    prefetch_next(cpu);
 }

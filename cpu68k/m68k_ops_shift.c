@@ -4,56 +4,99 @@
 
 enum { SH_AS, SH_LS, SH_ROX, SH_RO };
 
-/* Shift `v` (size sz) by `count` bits; sets the flags, returns the result. */
-M68K_INLINE uint32_t shift(M68k *cpu, int type, int left, uint32_t v, int sz, unsigned count)
+/* ROXL/ROXR: X is part of a (size+1)-bit ring, taken a bit at a time. */
+M68K_INLINE uint32_t rotate_extend(M68k *cpu, int left, uint32_t v, int sz, unsigned count)
 {
     uint32_t mask = sz_mask(sz), msb = sz_msb(sz);
     uint16_t sr = cpu->state.sr;
-    unsigned x = (sr & SR_X) ? 1u : 0u, c = 0, overflow = 0;
+    unsigned x = (sr & SR_X) ? 1u : 0u;
     v &= mask;
     for (unsigned i = 0; i < count; i++) {
-        unsigned out;
-        if (left) {
-            out = (v & msb) ? 1u : 0u;
-            uint32_t in = type == SH_ROX ? x : type == SH_RO ? out : 0u;
-            uint32_t nv = ((v << 1) | in) & mask;
-            if ((nv ^ v) & msb)
-                overflow = 1;
-            v = nv;
-        } else {
-            out = v & 1u;
-            uint32_t in;
-            switch (type) {
-            case SH_AS: in = (v & msb) ? 1u : 0u; break;
-            case SH_LS: in = 0; break;
-            case SH_ROX: in = x; break;
-            default: in = out; break;
-            }
-            v = (v >> 1) | (in ? msb : 0u);
-        }
-        c = out;
-        if (type != SH_RO)
-            x = out;
+        unsigned out = left ? ((v & msb) ? 1u : 0u) : (v & 1u);
+        v = left ? (((v << 1) | x) & mask) : ((v >> 1) | (x ? msb : 0u));
+        x = out;
     }
+    /* C is the last bit out, which is X; with a zero count C takes X. */
     uint16_t f = (uint16_t)(sr & 0xFF00u);
-    if (type == SH_ROX) {
-        c = x; /* with a zero count C takes X */
-        f |= (uint16_t)(x ? SR_X : 0);
-    } else if (type == SH_RO) {
-        f |= (uint16_t)(sr & SR_X);
-    } else {
-        f |= (uint16_t)(count ? (x ? SR_X : 0) : (sr & SR_X));
-    }
-    if (c)
-        f |= SR_C;
-    if (type == SH_AS && left && overflow)
-        f |= SR_V;
+    if (x)
+        f |= SR_X | SR_C;
     if (v & msb)
         f |= SR_N;
     if (!v)
         f |= SR_Z;
     cpu->state.sr = f;
     return v;
+}
+
+/* AS/LS/RO by `count` (0..63) without a loop; sets the flags. X follows C
+ * for the shifts (unchanged with a zero count) and is untouched by ROL/ROR;
+ * ASL's V reports any change of the sign bit along the way. */
+M68K_INLINE uint32_t shift(M68k *cpu, int type, int left, uint32_t v, int sz, unsigned count)
+{
+    if (type == SH_ROX)
+        return rotate_extend(cpu, left, v, sz, count);
+    uint32_t mask = sz_mask(sz), msb = sz_msb(sz);
+    unsigned bits = 8u * sz_bytes(sz);
+    uint16_t sr = cpu->state.sr;
+    uint64_t w = v & mask;
+    uint32_t res = (uint32_t)w;
+    unsigned c = 0, overflow = 0;
+    if (count) {
+        if (type == SH_RO) {
+            unsigned r = count % bits;
+            if (left)
+                res = (uint32_t)(((w << r) | (w >> (bits - r))) & mask);
+            else
+                res = (uint32_t)(((w >> r) | (w << (bits - r))) & mask);
+            c = left ? (res & 1u) : ((res & msb) ? 1u : 0u);
+        } else if (left) {
+            if (count <= bits) {
+                res = (uint32_t)((w << count) & mask);
+                c = (unsigned)((w >> (bits - count)) & 1u);
+            } else {
+                res = 0;
+            }
+            if (type == SH_AS) {
+                if (count >= bits) {
+                    overflow = w != 0;
+                } else {
+                    uint64_t top = w >> (bits - 1 - count), ones = (1ull << (count + 1)) - 1;
+                    overflow = top != 0 && top != ones;
+                }
+            }
+        } else if (type == SH_LS) {
+            if (count <= bits) {
+                res = (uint32_t)(w >> count);
+                c = (unsigned)((w >> (count - 1)) & 1u);
+            } else {
+                res = 0;
+            }
+        } else {
+            int64_t sv = (w & msb) ? (int64_t)(w | ~(uint64_t)mask) : (int64_t)w;
+            if (count >= bits) {
+                res = sv < 0 ? mask : 0;
+                c = sv < 0;
+            } else {
+                res = (uint32_t)((uint64_t)(sv >> count) & mask);
+                c = (unsigned)((uint64_t)(sv >> (count - 1)) & 1u);
+            }
+        }
+    }
+    uint16_t f = (uint16_t)(sr & 0xFF00u);
+    if (type == SH_RO || !count)
+        f |= (uint16_t)(sr & SR_X);
+    else if (c)
+        f |= SR_X;
+    if (c)
+        f |= SR_C;
+    if (overflow)
+        f |= SR_V;
+    if (res & msb)
+        f |= SR_N;
+    if (!res)
+        f |= SR_Z;
+    cpu->state.sr = f;
+    return res;
 }
 
 M68K_INLINE void shift_reg_impl(M68k *cpu, uint16_t op, int sz)

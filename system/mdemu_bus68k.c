@@ -7,7 +7,8 @@
  *   A10000-A1001F I/O chip          A11100 Z80 BUSREQ, A11200 Z80 RESET
  *   A13000-A130FF cartridge (/TIME) A14000 TMSS
  *   C00000-DFFFFF VDP (decoded where A5-A7 and A16-A18 are zero)
- *   E00000-FFFFFF 64 KiB work RAM, mirrored */
+ *   E00000-FFFFFF 64 KiB work RAM, mirrored
+ * The VDP ports are in mdemu_vdp_ports.c. */
 #include "mdemu_internal.h"
 
 /* Unmapped reads return what the 68000 last had on its data bus: no device
@@ -28,95 +29,6 @@ static uint8_t open_bus8(const Mdemu *md, uint32_t addr)
 static bool z80_bus_granted(const Mdemu *md)
 {
     return md->sys.z80_busreq && !md->sys.z80_reset;
-}
-
-static bool vdp_decoded(uint32_t addr)
-{
-    return (addr & 0xE700E0u) == 0xC00000u;
-}
-
-/* ---- VDP ---------------------------------------------------------------- */
-
-/* Accesses nobody acknowledges leave the 68000 waiting for /DTACK forever:
- * the console hangs until reset. The CPU is halted the way a double bus
- * fault halts it (only a reset restarts it). */
-static void lock_up(Mdemu *md, const char *why, uint32_t addr)
-{
-    mdemu_log(md, 1, "68000 locked up: %s at %06X (the console hangs here too)", why, (unsigned)addr);
-    md->cpu.state.halted = 1;
-    m68k_end_run(&md->cpu);
-}
-
-static bool vdp_locked(Mdemu *md, uint32_t addr)
-{
-    if (md->sys.tmss_unlocked)
-        return false;
-    /* With TMSS, the VDP answers only after "SEGA" was written to 0xA14000. */
-    lock_up(md, "VDP access before the TMSS unlock", addr);
-    return true;
-}
-
-static uint16_t vdp_read16(Mdemu *md, uint32_t addr)
-{
-    if (!vdp_decoded(addr)) {
-        /* The VDP's decoder needs A5-A7 and A16-A18 low; nothing answers otherwise. */
-        lock_up(md, "read from an undecoded VDP address", addr);
-        return mdemu_open_bus(md);
-    }
-    if (vdp_locked(md, addr))
-        return mdemu_open_bus(md);
-    mdemu_catch_up_vdp(md, mdemu_now_68k(md));
-    switch (addr & 0x1C) {
-    case 0x00: {
-        /* The wait depends on the writes still queued, which the read drains. */
-        uint32_t wait = vdp_read_wait(&md->vdp);
-        uint16_t v = vdp_read_data(&md->vdp);
-        if (wait)
-            m68k_add_cycles(&md->cpu, (wait + 6) / 7);
-        return v;
-    }
-    case 0x04: {
-        uint16_t v = vdp_read_status(&md->vdp);
-        mdemu_update_irqs(md);
-        return v;
-    }
-    case 0x08:
-    case 0x0C:
-        return vdp_read_hv(&md->vdp);
-    default:
-        return mdemu_open_bus(md);
-    }
-}
-
-static void vdp_write16(Mdemu *md, uint32_t addr, uint16_t value, bool byte_write)
-{
-    if (!vdp_decoded(addr)) {
-        lock_up(md, "write to an undecoded VDP address", addr);
-        return;
-    }
-    if (vdp_locked(md, addr))
-        return;
-    uint64_t now = mdemu_now_68k(md);
-    mdemu_catch_up_vdp(md, now);
-    uint32_t stall = 0;
-    switch (addr & 0x1C) {
-    case 0x00: stall = vdp_write_data(&md->vdp, value); break;
-    case 0x04: stall = vdp_write_control(&md->vdp, value); break;
-    case 0x10:
-    case 0x14:
-        /* SN76489 inside the VDP: byte writes to the odd addresses; a word
-         * write presents its low byte there. */
-        if (!byte_write || (addr & 1)) {
-            mdemu_catch_up_audio(md, now);
-            psg_write(&md->psg, (uint8_t)value);
-        }
-        break;
-    default:
-        break;
-    }
-    if (stall)
-        m68k_add_cycles(&md->cpu, (stall + 6) / 7);
-    mdemu_update_irqs(md);
 }
 
 /* ---- Z80 space, seen from the 68000 ------------------------------------- */
@@ -248,7 +160,7 @@ static uint8_t bus_read8(void *ctx, uint32_t addr)
             return z80_area_read8(md, addr);
         return control_read8(md, addr);
     case 0xC: case 0xD: {
-        uint16_t w = vdp_read16(md, addr & ~1u);
+        uint16_t w = mdemu_vdp_read16(md, addr & ~1u);
         return (addr & 1) ? (uint8_t)w : (uint8_t)(w >> 8);
     }
     case 0xE: case 0xF:
@@ -277,7 +189,7 @@ static uint16_t bus_read16(void *ctx, uint32_t addr)
         }
         return (uint16_t)(control_read8(md, addr) << 8 | control_read8(md, addr | 1));
     case 0xC: case 0xD:
-        return vdp_read16(md, addr);
+        return mdemu_vdp_read16(md, addr);
     default:
         return (uint16_t)(bus_read8(md, addr) << 8 | bus_read8(md, addr | 1));
     }
@@ -301,7 +213,7 @@ static void bus_write8(void *ctx, uint32_t addr, uint8_t value)
         return;
     case 0xC: case 0xD:
         /* The VDP sees the byte on both halves of the bus. */
-        vdp_write16(md, addr, (uint16_t)(value << 8 | value), true);
+        mdemu_vdp_write16(md, addr, (uint16_t)(value << 8 | value), true);
         return;
     case 0xE: case 0xF:
         md->sys.work_ram[addr & 0xFFFF] = value;
@@ -341,7 +253,7 @@ static void bus_write16(void *ctx, uint32_t addr, uint16_t value)
         control_write8(md, addr | 1, (uint8_t)value);
         return;
     case 0xC: case 0xD:
-        vdp_write16(md, addr, value, false);
+        mdemu_vdp_write16(md, addr, value, false);
         return;
     default:
         bus_write8(md, addr, (uint8_t)(value >> 8));
@@ -400,31 +312,39 @@ uint16_t mdemu_vdp_dma_read(void *ctx, uint32_t addr)
     return mdemu_read16_quiet(ctx, addr);
 }
 
-/* The Z80's window onto 68000 space. Z80 space itself and the VDP through
- * the window hang a real console; here they read as 0xFF. */
+/* The Z80's window onto 68000 space: cartridge, I/O chip, cartridge
+ * registers and work RAM answer. Z80 space itself, the Z80 control
+ * registers and the VDP through the window hang a real console; here they
+ * read as 0xFF and ignore writes. */
+static bool window_reaches(uint32_t addr)
+{
+    return addr < 0x400000 || addr >= 0xE00000 || (addr >= 0xA10000 && addr < 0xA10100) ||
+           (addr >= 0xA13000 && addr < 0xA13100);
+}
+
 uint8_t mdemu_z80_window_read(Mdemu *md, uint32_t addr)
 {
     addr &= 0xFFFFFF;
-    if ((addr >> 16) == 0xA0 || (addr >= 0xC00000 && addr < 0xE00000)) {
-        mdemu_debug_log(md, "Z80 window read of %06X", (unsigned)addr);
-        return 0xFF;
-    }
     const uint8_t *page = md->cpu.bus.page_read[addr >> 16];
     if (page)
         return page[addr & 0xFFFF];
+    if (!window_reaches(addr)) {
+        mdemu_debug_log(md, "Z80 window read of %06X", (unsigned)addr);
+        return 0xFF;
+    }
     return bus_read8(md, addr);
 }
 
 void mdemu_z80_window_write(Mdemu *md, uint32_t addr, uint8_t value)
 {
     addr &= 0xFFFFFF;
-    if ((addr >> 16) == 0xA0 || (addr >= 0xC00000 && addr < 0xE00000)) {
-        mdemu_debug_log(md, "Z80 window write to %06X", (unsigned)addr);
-        return;
-    }
     uint8_t *page = md->cpu.bus.page_write[addr >> 16];
     if (page) {
         page[addr & 0xFFFF] = value;
+        return;
+    }
+    if (!window_reaches(addr)) {
+        mdemu_debug_log(md, "Z80 window write to %06X", (unsigned)addr);
         return;
     }
     bus_write8(md, addr, value);

@@ -104,6 +104,8 @@ void mdemu_power_on(Mdemu *md)
                      md->cfg.audio_rate);
     md->mixer.lowpass = md->cfg.audio_lowpass;
     md->audio_frames = 0;
+    md->fm_count = 0;
+    md->psg_count = 0;
 
     mdemu_install_hooks(md);
     mdemu_ports_reset(md);
@@ -130,6 +132,7 @@ void mdemu_reset(Mdemu *md, bool hard)
      * RAM and the clocks keep running. */
     mdemu_catch_up_z80(md);
     mdemu_catch_up_audio(md, mdemu_now_68k(md));
+    mdemu_flush_audio(md);
     md->sys.z80_busreq = 0;
     mdemu_z80_set_reset(md, true);
     mdemu_ports_reset(md);

@@ -21,8 +21,8 @@
 #define MDEMU_LINES_PAL 313u
 #define MDEMU_MAX_CHEATS 64
 #define MDEMU_AUDIO_OUT_MAX 4096 /* stereo frames per emulated frame, any rate up to 192 kHz */
-#define MDEMU_FM_CHUNK 256       /* YM2612 samples per catch-up chunk */
-#define MDEMU_PSG_CHUNK 1024     /* PSG samples per catch-up chunk */
+#define MDEMU_FM_BUF 1024        /* YM2612 samples gathered before a mixer push */
+#define MDEMU_PSG_BUF 4096       /* PSG samples gathered before a mixer push */
 
 /* One control port (pad side): registers at 0xA10003/9/F/11/13 and friends. */
 typedef struct MdemuPortState {
@@ -126,8 +126,10 @@ struct Mdemu {
     uint8_t fm_mute, psg_mute; /* debugging mute masks, kept across power cycles */
 
     /* Per-frame audio. */
-    int16_t fm_buf[MDEMU_FM_CHUNK * 2];
-    int16_t psg_buf[MDEMU_PSG_CHUNK];
+    /* Samples not yet pushed to the mixer; always empty between frames. */
+    int16_t fm_buf[MDEMU_FM_BUF * 2];
+    int16_t psg_buf[MDEMU_PSG_BUF];
+    int fm_count, psg_count;
     int16_t audio_out[MDEMU_AUDIO_OUT_MAX * 2];
     size_t audio_frames;
 
@@ -145,6 +147,7 @@ struct Mdemu {
     int test_exit;
     bool stop_requested;   /* end mdemu_run_frame after the current slice */
     unsigned debug_log_count;
+    bool z80_active;       /* inside z80_run: no nested catch-up */
 
     /* Vdp is last: its frame buffer is large. */
     Vdp vdp;
@@ -178,6 +181,11 @@ uint8_t mdemu_z80_window_read(Mdemu *md, uint32_t addr);
 void mdemu_z80_window_write(Mdemu *md, uint32_t addr, uint8_t value);
 uint16_t mdemu_open_bus(const Mdemu *md);
 uint16_t mdemu_vdp_dma_read(void *ctx, uint32_t addr);
+
+/* mdemu_vdp_ports.c */
+uint16_t mdemu_vdp_read16(Mdemu *md, uint32_t addr);
+void mdemu_vdp_write16(Mdemu *md, uint32_t addr, uint16_t value, bool byte_write);
+void mdemu_lock_up(Mdemu *md, const char *why, uint32_t addr);
 
 /* mdemu_busz80.c */
 void mdemu_busz80_init(Z80Bus *bus, Mdemu *md);

@@ -12,8 +12,11 @@
  * homebrew developers; games rely on reading it once per frame). */
 #include "mdemu_internal.h"
 
-/* 1.5 ms of master clock (NTSC rate; the PAL figure differs by 1 %). */
-#define SIX_BUTTON_TIMEOUT_MASTER 80540u
+/* 1.5 ms of master clock at the console's rate. */
+static uint64_t six_button_timeout(const Mdemu *md)
+{
+    return (uint64_t)(md->pal ? MDEMU_MASTER_HZ_PAL : MDEMU_MASTER_HZ_NTSC) * 3u / 2000u;
+}
 
 void mdemu_ports_reset(Mdemu *md)
 {
@@ -42,7 +45,7 @@ static uint8_t version_register(const Mdemu *md)
 
 static unsigned six_button_edges(const Mdemu *md, const MdemuPortState *port)
 {
-    if (mdemu_now_68k(md) - port->th_changed_at > SIX_BUTTON_TIMEOUT_MASTER)
+    if (mdemu_now_68k(md) - port->th_changed_at > six_button_timeout(md))
         return 0;
     return port->th_edges;
 }
@@ -93,7 +96,7 @@ static void update_th(Mdemu *md, int p)
     if (th == port->th_level)
         return;
     uint64_t now = mdemu_now_68k(md);
-    if (now - port->th_changed_at > SIX_BUTTON_TIMEOUT_MASTER)
+    if (now - port->th_changed_at > six_button_timeout(md))
         port->th_edges = 0;
     if (port->th_level && !th)
         port->th_edges = port->th_edges >= 4 ? 1 : (uint8_t)(port->th_edges + 1);

@@ -15,28 +15,42 @@ void mdemu_update_irqs(Mdemu *md)
     m68k_set_ipl(&md->cpu, vdp_irq_level(&md->vdp));
 }
 
-/* The sound chips run behind and produce samples straight into the mixer,
- * in chunks small enough for the fixed buffers. */
+/* The sound chips run behind and are caught up at each access that
+ * concerns them; their samples gather in buffers that go to the mixer when
+ * full and at the end of every frame (so they are empty between frames). */
+void mdemu_flush_audio(Mdemu *md)
+{
+    if (md->fm_count) {
+        audio_mixer_push_fm(&md->mixer, md->fm_buf, md->fm_count);
+        md->fm_count = 0;
+    }
+    if (md->psg_count) {
+        audio_mixer_push_psg(&md->mixer, md->psg_buf, md->psg_count);
+        md->psg_count = 0;
+    }
+}
+
 void mdemu_catch_up_audio(Mdemu *md, uint64_t master)
 {
     uint64_t ym_target = master / 7;
     while (md->sys.ym_clock < ym_target) {
+        /* Room for (clock_in_sample + step) / 144 samples: keep one spare. */
+        if (MDEMU_FM_BUF - md->fm_count < 2)
+            mdemu_flush_audio(md);
         uint64_t left = ym_target - md->sys.ym_clock;
-        const uint64_t room = (uint64_t)(MDEMU_FM_CHUNK - 1) * YM2612_CLOCKS_PER_SAMPLE;
+        uint64_t room = (uint64_t)(MDEMU_FM_BUF - md->fm_count - 1) * YM2612_CLOCKS_PER_SAMPLE;
         uint32_t step = (uint32_t)(left < room ? left : room);
-        int n = ym2612_run(&md->ym, step, md->fm_buf);
-        if (n > 0)
-            audio_mixer_push_fm(&md->mixer, md->fm_buf, n);
+        md->fm_count += ym2612_run(&md->ym, step, md->fm_buf + 2 * md->fm_count);
         md->sys.ym_clock += step;
     }
     uint64_t psg_target = master / 15;
     while (md->sys.psg_clock < psg_target) {
+        if (MDEMU_PSG_BUF - md->psg_count < 2)
+            mdemu_flush_audio(md);
         uint64_t left = psg_target - md->sys.psg_clock;
-        const uint64_t room = (uint64_t)(MDEMU_PSG_CHUNK - 1) * PSG_CLOCKS_PER_SAMPLE;
+        uint64_t room = (uint64_t)(MDEMU_PSG_BUF - md->psg_count - 1) * PSG_CLOCKS_PER_SAMPLE;
         uint32_t step = (uint32_t)(left < room ? left : room);
-        int n = psg_run(&md->psg, step, md->psg_buf);
-        if (n > 0)
-            audio_mixer_push_psg(&md->mixer, md->psg_buf, n);
+        md->psg_count += psg_run(&md->psg, step, md->psg_buf + md->psg_count);
         md->sys.psg_clock += step;
     }
 }
@@ -51,13 +65,18 @@ static bool z80_running(const Mdemu *md)
  * used through its window is charged to the 68000 afterwards. */
 void mdemu_catch_up_z80(Mdemu *md)
 {
+    if (md->z80_active)
+        return; /* reached from the Z80's own access: it is the one running */
     uint64_t target = mdemu_now_68k(md) / 15;
     uint64_t now = z80_tstates(&md->z80);
     if (target > now) {
-        if (z80_running(md))
+        if (z80_running(md)) {
+            md->z80_active = true;
             z80_run(&md->z80, target);
-        else
+            md->z80_active = false;
+        } else {
             z80_add_tstates(&md->z80, (uint32_t)(target - now));
+        }
     }
     if (md->sys.z80_stall_master >= 7) {
         uint64_t clocks = md->sys.z80_stall_master / 7;
@@ -130,6 +149,7 @@ void mdemu_run_frame(Mdemu *md)
     now = mdemu_now_68k(md);
     mdemu_catch_up_vdp(md, now);
     mdemu_catch_up_audio(md, now);
+    mdemu_flush_audio(md);
     if (now >= frame_end)
         md->sys.frame_count++;
     int n = audio_mixer_read(&md->mixer, md->audio_out, MDEMU_AUDIO_OUT_MAX);

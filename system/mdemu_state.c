@@ -138,13 +138,15 @@ static MdemuResult validate(const Mdemu *md, const uint8_t *p, size_t size)
         return MDEMU_ERR_STATE_VERSION;
     if (get32(p + 16) != md->rom_crc)
         return MDEMU_ERR_STATE_OTHER_ROM;
+    /* Intact but laid out differently: written by a build whose chip
+     * states differ from this one's. */
     if (size != mdemu_state_size(md) || get32(p + 20) != SECTION_COUNT)
-        return MDEMU_ERR_STATE_CORRUPT;
+        return MDEMU_ERR_STATE_VERSION;
     size_t off = STATE_HEADER_SIZE;
     for (unsigned s = 0; s < SECTION_COUNT; s++) {
         size_t n = section_size(md, s);
         if (get32(p + off) != section_tags[s] || get32(p + off + 4) != n)
-            return MDEMU_ERR_STATE_CORRUPT;
+            return MDEMU_ERR_STATE_VERSION;
         if (s == SEC_PICTURE) {
             PictureHeader h;
             memcpy(&h, p + off + SECTION_HEADER_SIZE, sizeof h);

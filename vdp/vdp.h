@@ -95,6 +95,9 @@ typedef struct Vdp {
     bool sprite_lists_valid;
     uint8_t sprite_line_count[VDP_MAX_HEIGHT];
     uint8_t sprite_line_list[VDP_MAX_HEIGHT][80];
+    /* Every 4-byte pattern row of VRAM decoded to eight dots (one byte
+     * each: colour, plus 0x40 when opaque), kept current on VRAM writes. */
+    uint64_t pattern_rows[0x10000 / 4];
 } Vdp;
 
 void vdp_init(Vdp *v, const VdpBus *bus, bool pal);

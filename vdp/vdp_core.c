@@ -28,6 +28,7 @@ void vdp_reset(Vdp *v)
     s->frame_start = now;
     s->z80_int_until = now;
     vdp_cram_refresh_all(v);
+    vdp_pattern_cache_rebuild(v);
     v->sprite_lists_valid = false;
     v->fb_width = 256;
     v->fb_height = 224;

@@ -10,8 +10,12 @@
  *   (address ^ 1) for each unit of length; CRAM/VSRAM fills write the word;
  * - a copy reads a VRAM byte at the source (regs 21/22) and writes it at the
  *   address register; it takes two slots per byte (read, then write).
+ * Fills and copies address VRAM bytes in the VDP's internal order, which has
+ * address bit 0 inverted relative to the 68000's view (Kabuto, "Sega Mega
+ * Drive / Genesis hardware notes", address mapping), hence "^ 1" below.
  * The first slot of a 68000 transfer is spent acquiring the 68000 bus, so
- * the first word lands one slot late (the "first word" latency quirk).
+ * the first word lands one slot late (the "first word" latency quirk; one
+ * extra access slot per 68000 DMA, SpritesMind forum, viewtopic.php?p=20921).
  */
 #include "vdp_internal.h"
 
@@ -98,12 +102,12 @@ static void copy_slot(Vdp *v)
     VdpState *s = &v->state;
     if (!s->dma_copy_has_byte) {
         uint16_t src = source_low(s);
-        s->copy_byte = s->vram[src];
+        s->copy_byte = s->vram[src ^ 1u];
         set_source_low(s, (uint16_t)(src + 1));
         s->dma_copy_has_byte = 1;
         return;
     }
-    vdp_vram_write_byte(v, s->addr, (uint8_t)s->copy_byte);
+    vdp_vram_write_byte(v, s->addr ^ 1u, (uint8_t)s->copy_byte);
     s->dma_copy_has_byte = 0;
     s->addr = (uint16_t)(s->addr + vdp_auto_increment(s));
     if (dma_count_down(s))

@@ -74,6 +74,9 @@ void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data);
 void vdp_cram_refresh(Vdp *v, unsigned index);
 void vdp_cram_refresh_all(Vdp *v);
 void vdp_dac_build(Vdp *v);
+/* Decoded pattern rows (vdp_pattern_cache.c): the row holding `addr`, or all. */
+void vdp_pattern_cache_update(Vdp *v, unsigned addr);
+void vdp_pattern_cache_rebuild(Vdp *v);
 
 /* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
 /* One external access slot: drains a FIFO entry or advances a DMA. */

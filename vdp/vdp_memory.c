@@ -41,6 +41,7 @@ void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
     VdpState *s = &v->state;
     addr &= 0xFFFF;
     s->vram[addr] = value;
+    vdp_pattern_cache_update(v, addr);
     unsigned base = vdp_sat_base(s);
     unsigned rel = (addr - base) & 0xFFFF;
     if (rel < 80 * 8 && (rel & 7) < 4) {

@@ -12,71 +12,80 @@
 
 #include "vdp_render_internal.h"
 
-/* Eight dots at a time: each byte of a 64-bit word is one dot of a layer.
- * Per-byte flags are 0/1 in the low bit of each byte. */
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
+/* Sixteen dots at a time, one byte each, as a GCC/Clang vector (SSE2 on
+ * x86-64, NEON on ARM). Comparisons give per-byte masks of 0x00 or 0xFF. */
+typedef uint8_t Dots16 __attribute__((vector_size(16)));
 
-static inline uint64_t byte_mask(uint64_t flags) { return flags * 0xFF; }
-
-/* 1 in each byte equal to zero (bytes are below 0x80). */
-static inline uint64_t zero_bytes(uint64_t x) { return (~((x | HIGHS) - ONES) & HIGHS) >> 7; }
-
-/* Colour index (bits 5-0) and shade (bits 7-6: 0 normal, 1 shadow, 2
- * highlight) of eight dots. */
-static uint64_t compose8(uint64_t a, uint64_t b, uint64_t s, uint64_t backdrop, int shadow_highlight)
+static inline Dots16 load16(const uint8_t *src)
 {
-    uint64_t aop = (a >> 6) & ONES, ahi = (a >> 7) & aop;
-    uint64_t bop = (b >> 6) & ONES, bhi = (b >> 7) & bop;
-    uint64_t sop = (s >> 6) & ONES, shi = (s >> 7) & sop;
-    uint64_t any_hi = ahi | bhi | shi;
-    uint64_t ws = shi | (sop & ~any_hi);
-    uint64_t wa = (ahi & ~shi) | (aop & ~any_hi & ~sop);
-    uint64_t wb = (bhi & ~shi & ~ahi) | (bop & ~any_hi & ~sop & ~aop);
-    uint64_t wbg = ONES & ~(ws | wa | wb);
-    uint64_t colour = (a & byte_mask(wa)) | (b & byte_mask(wb)) | (s & byte_mask(ws)) | (backdrop & byte_mask(wbg));
-    colour &= 0x3F3F3F3F3F3F3F3Full;
+    Dots16 d;
+    memcpy(&d, src, sizeof d);
+    return d;
+}
+
+static inline Dots16 is_set(Dots16 x) { return (Dots16)(x != 0); }
+
+/* Colour index (bits 5-0) and shade (bit 6 shadow, bit 7 highlight) of
+ * sixteen dots: the index into cram_rgb viewed as [shade * 64 + colour]. */
+static inline Dots16 compose16(Dots16 a, Dots16 b, Dots16 s, Dots16 backdrop, int shadow_highlight)
+{
+    const Dots16 aop = is_set(a & VDP_PIX_OPAQUE), ahi = aop & is_set(a & VDP_PIX_PRIORITY);
+    const Dots16 bop = is_set(b & VDP_PIX_OPAQUE), bhi = bop & is_set(b & VDP_PIX_PRIORITY);
+    const Dots16 sop = is_set(s & VDP_PIX_OPAQUE), shi = sop & is_set(s & VDP_PIX_PRIORITY);
+    const Dots16 any_hi = ahi | bhi | shi;
+    const Dots16 ws = shi | (sop & ~any_hi);
+    const Dots16 wa = (ahi & ~shi) | (aop & ~any_hi & ~sop);
+    const Dots16 wb = (bhi & ~shi & ~ahi) | (bop & ~any_hi & ~sop & ~aop);
+    const Dots16 wbg = ~(ws | wa | wb);
+    Dots16 colour = ((a & wa) | (b & wb) | (s & ws) | (backdrop & wbg)) & 0x3F;
     if (!shadow_highlight)
         return colour;
     /* Sprite dots of palette 3 colours 14/15 are operators on what lies below. */
-    uint64_t op = ws & zero_bytes((s & 0x3E3E3E3E3E3E3E3Eull) ^ 0x3E3E3E3E3E3E3E3Eull);
-    uint64_t op_shadow = op & s & ONES, op_highlight = op & ~s & ONES;
-    uint64_t wa2 = ahi | (aop & ~bhi), wb2 = bop & ~wa2 & ONES, wbg2 = ONES & ~(wa2 | wb2);
-    uint64_t below = (a & byte_mask(wa2)) | (b & byte_mask(wb2)) | (backdrop & byte_mask(wbg2));
-    uint64_t op_mask = byte_mask(op);
-    colour = (colour & ~op_mask) | (below & 0x3F3F3F3F3F3F3F3Full & op_mask);
-    uint64_t planes_low = ~((a | b) >> 7) & ONES;
-    uint64_t sprite_hi = ws & shi & ~op;
-    uint64_t shadow = op_shadow | (~op & planes_low & ~sprite_hi & ONES);
-    uint64_t highlight = op_highlight & ~planes_low;
-    return colour | (shadow << 6) | (highlight << 7);
-}
-
-/* compose8 without sprite dots: the common case, about a third of the work. */
-static uint64_t compose8_planes(uint64_t a, uint64_t b, uint64_t backdrop, int shadow_highlight)
-{
-    uint64_t aop = (a >> 6) & ONES, ahi = (a >> 7) & aop;
-    uint64_t bop = (b >> 6) & ONES, bhi = (b >> 7) & bop;
-    uint64_t wa = ahi | (aop & ~bhi), wb = bop & ~wa & ONES, wbg = ONES & ~(wa | wb);
-    uint64_t colour = ((a & byte_mask(wa)) | (b & byte_mask(wb)) | (backdrop & byte_mask(wbg))) & 0x3F3F3F3F3F3F3F3Full;
-    if (!shadow_highlight)
-        return colour;
-    return colour | ((~((a | b) >> 7) & ONES) << 6);
+    const Dots16 op = ws & (Dots16)((s & 0x3E) == 0x3E);
+    const Dots16 odd = is_set(s & 1);
+    const Dots16 op_shadow = op & odd, op_highlight = op & ~odd;
+    const Dots16 wa2 = ahi | (aop & ~bhi), wb2 = bop & ~wa2, wbg2 = ~(wa2 | wb2);
+    const Dots16 below = ((a & wa2) | (b & wb2) | (backdrop & wbg2)) & 0x3F;
+    colour = (colour & ~op) | (below & op);
+    /* A plane's priority counts even where its dot is transparent. */
+    const Dots16 planes_low = (Dots16)(((a | b) & VDP_PIX_PRIORITY) == 0);
+    const Dots16 sprite_hi = ws & shi & ~op;
+    const Dots16 shadow = op_shadow | (~op & planes_low & ~sprite_hi);
+    const Dots16 highlight = op_highlight & ~planes_low;
+    return colour | (shadow & 0x40) | (highlight & 0x80);
 }
 
 static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, uint32_t *dst)
 {
     const uint8_t *pa = l->plane_a + VDP_LINE_MARGIN, *pb = l->plane_b + VDP_LINE_MARGIN;
     const uint32_t *rgb = &v->cram_rgb[0][0]; /* [shade][colour] = shade * 64 + colour */
-    const uint64_t backdrop = ONES * (v->state.regs[7] & 0x3F);
-    const int sh = (v->state.regs[12] & 0x08) != 0;
+    Dots16 backdrop;
+    memset(&backdrop, v->state.regs[7] & 0x3F, sizeof backdrop);
+    /* All indices first, then the colours: reading bytes back from a vector
+     * just stored would stall on store forwarding. Widths are multiples of 16. */
+    uint8_t index[VDP_MAX_WIDTH];
+    if (v->state.regs[12] & 0x08) {
+        for (int x = 0; x < width; x += 16) {
+            Dots16 out = compose16(load16(pa + x), load16(pb + x), load16(l->sprites + x), backdrop, 1);
+            memcpy(index + x, &out, sizeof out);
+        }
+    } else {
+        for (int x = 0; x < width; x += 16) {
+            Dots16 out = compose16(load16(pa + x), load16(pb + x), load16(l->sprites + x), backdrop, 0);
+            memcpy(index + x, &out, sizeof out);
+        }
+    }
     for (int x = 0; x < width; x += 8) {
-        uint64_t sprites = vdp_load8(l->sprites + x);
-        uint64_t out = (sprites & 0x4040404040404040ull)
-                           ? compose8(vdp_load8(pa + x), vdp_load8(pb + x), sprites, backdrop, sh)
-                           : compose8_planes(vdp_load8(pa + x), vdp_load8(pb + x), backdrop, sh);
-        for (int i = 0; i < 8; i++, out >>= 8)
-            dst[x + i] = rgb[out & 0xFF];
+        uint32_t *d = dst + x;
+        const uint8_t *i = index + x;
+        d[0] = rgb[i[0]];
+        d[1] = rgb[i[1]];
+        d[2] = rgb[i[2]];
+        d[3] = rgb[i[3]];
+        d[4] = rgb[i[4]];
+        d[5] = rgb[i[5]];
+        d[6] = rgb[i[6]];
+        d[7] = rgb[i[7]];
     }
 }
 
@@ -110,17 +119,17 @@ void vdp_render_line(Vdp *v)
     } else {
         VdpLineLayers layers;
         uint8_t *plane_a = layers.plane_a + VDP_LINE_MARGIN;
-        vdp_render_plane(s, layers.plane_b + VDP_LINE_MARGIN, 0, width, 1, y);
+        vdp_render_plane(v, layers.plane_b + VDP_LINE_MARGIN, 0, width, 1, y);
         int wx0, wx1;
         if (vdp_window_span(s, width, &wx0, &wx1)) {
             /* Plane A only where the window is not; the window is drawn last. */
             if (wx0 > 0)
-                vdp_render_plane(s, plane_a, 0, wx0, 0, y);
+                vdp_render_plane(v, plane_a, 0, wx0, 0, y);
             if (wx1 < width)
-                vdp_render_plane(s, plane_a, wx1, width, 0, y);
-            vdp_render_window(s, plane_a, wx0, wx1, y);
+                vdp_render_plane(v, plane_a, wx1, width, 0, y);
+            vdp_render_window(v, plane_a, wx0, wx1, y);
         } else {
-            vdp_render_plane(s, plane_a, 0, width, 0, y);
+            vdp_render_plane(v, plane_a, 0, width, 0, y);
         }
         vdp_render_sprites(v, layers.sprites, width, y);
         compose_line(v, &layers, width, dst);

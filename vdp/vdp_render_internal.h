@@ -25,19 +25,45 @@ typedef struct VdpLineLayers {
 
 static inline uint64_t vdp_reverse_bytes(uint64_t x) { return __builtin_bswap64(x); }
 
+/* A pattern byte (two dots) -> two layer bytes (colour | opaque flag), left
+ * dot first; the second table has the dots swapped for horizontal flips. */
+#define VDP_DOT(n) ((n) ? ((n) | 0x40) : 0)
+#define VDP_PAIR(b) (VDP_DOT((b) >> 4) | (VDP_DOT((b) & 15) << 8))
+#define VDP_PAIR_FLIP(b) (VDP_DOT((b) & 15) | (VDP_DOT((b) >> 4) << 8))
+#define VDP_P4(m, b) m(b), m((b) + 1), m((b) + 2), m((b) + 3)
+#define VDP_P16(m, b) VDP_P4(m, b), VDP_P4(m, (b) + 4), VDP_P4(m, (b) + 8), VDP_P4(m, (b) + 12)
+#define VDP_P64(m, b) VDP_P16(m, b), VDP_P16(m, (b) + 16), VDP_P16(m, (b) + 32), VDP_P16(m, (b) + 48)
+#define VDP_P256(m) VDP_P64(m, 0), VDP_P64(m, 64), VDP_P64(m, 128), VDP_P64(m, 192)
+static const uint16_t vdp_dot_pairs[2][256] = {{VDP_P256(VDP_PAIR)}, {VDP_P256(VDP_PAIR_FLIP)}};
+
 /* Eight pixels of one pattern row as eight bytes, leftmost in the lowest byte.
  * Rows are 4-byte aligned, so the four bytes never wrap around VRAM. */
 static inline uint64_t vdp_pattern_row(const uint8_t *vram, unsigned addr, int hflip, uint8_t attr)
 {
     const uint8_t *p = vram + (addr & 0xFFFCu);
-    uint64_t t = (uint64_t)((uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24));
-    t = (t | (t << 16)) & 0x0000FFFF0000FFFFull;
-    t = (t | (t << 8)) & 0x00FF00FF00FF00FFull;
-    uint64_t px = ((t >> 4) & 0x000F000F000F000Full) | ((t & 0x000F000F000F000Full) << 8);
-    uint64_t flip_mask = 0 - (uint64_t)(hflip != 0); /* branch-free: flips are data-dependent */
-    px = (vdp_reverse_bytes(px) & flip_mask) | (px & ~flip_mask);
-    uint64_t opaque = ((px + 0x7F7F7F7F7F7F7F7Full) & 0x8080808080808080ull) >> 1;
-    return px | opaque | (0x0101010101010101ull * attr);
+    const int f = hflip != 0;
+    const uint16_t *pairs = vdp_dot_pairs[f];
+    /* A flipped row takes the bytes last to first. */
+    unsigned b0 = p[3 * f], b1 = p[1 + f], b2 = p[2 - f], b3 = p[3 - 3 * f];
+    uint64_t px = (uint64_t)pairs[b0] | ((uint64_t)pairs[b1] << 16) | ((uint64_t)pairs[b2] << 32) |
+                  ((uint64_t)pairs[b3] << 48);
+    return px | (0x0101010101010101ull * attr);
+}
+
+/* Name bits 15-11 (priority, palette, V flip, H flip) -> those attribute
+ * bits repeated in all eight dots of a row. */
+#define VDP_ATTR8(top) (0x0101010101010101ull * ((((top) >> 4) & 1u) << 7 | (((top) >> 2) & 3u) << 4))
+static const uint64_t vdp_row_attr[32] = {VDP_P16(VDP_ATTR8, 0), VDP_P16(VDP_ATTR8, 16)};
+
+/* One row of a tile from the decoded pattern cache, with the name table
+ * entry's (or sprite's) flips, priority and palette applied. `row` is the
+ * pattern row index: pattern * 8 + y (pattern * 16 + y in interlace mode 2). */
+static inline uint64_t vdp_cached_row(const Vdp *v, unsigned row, uint16_t name)
+{
+    uint64_t px = v->pattern_rows[row & 0x3FFFu];
+    if (name & 0x0800)
+        px = vdp_reverse_bytes(px);
+    return px | vdp_row_attr[name >> 11];
 }
 
 /* Line buffers hold byte 0 = leftmost dot; on a little-endian host that is
@@ -60,15 +86,9 @@ static inline void vdp_store8(uint8_t *dst, uint64_t px)
     memcpy(dst, &px, sizeof px);
 }
 
-/* Name table entry -> pixel attribute bits (priority, palette). */
-static inline uint8_t vdp_name_attr(uint16_t name)
-{
-    return (uint8_t)(((name >> 8) & 0x80) | ((name >> 9) & 0x30));
-}
-
 /* Plane A (0) or B (1) dots x_begin..x_end-1 of display row y (doubled in interlace mode 2). */
-void vdp_render_plane(const VdpState *s, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y);
-void vdp_render_window(const VdpState *s, uint8_t *out, int x_from, int x_to, unsigned y);
+void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y);
+void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigned y);
 /* Window span on this line in pixels; returns 0 when the window is absent. */
 int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to);
 void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y);

@@ -28,20 +28,56 @@ static unsigned hscroll_for_line(const VdpState *s, int plane_index, unsigned li
     return ((unsigned)(s->vram[entry] << 8) | s->vram[(entry + 1) & 0xFFFF]) & 0x3FF;
 }
 
-/* One tile row of the plane at name table offset `cell` (bytes, wrapped in 8 KiB). */
-static inline uint64_t plane_cell_row(const VdpState *s, unsigned base, unsigned cell, unsigned fine_y, int im2)
+/* Name table word at `addr` (big-endian in VRAM; even, so it never wraps). */
+static inline uint16_t name_at(const VdpState *s, unsigned addr)
 {
-    /* base is 8 KiB aligned and the offset even: the word never wraps VRAM. */
-    const uint8_t *entry = s->vram + base + (cell & 0x1FFE);
-    uint16_t name = (uint16_t)((entry[0] << 8) | entry[1]);
-    unsigned last_row = im2 ? 15u : 7u;
-    unsigned r = fine_y ^ (((name >> 12) & 1u) * last_row); /* V flip: last - y == last ^ y */
-    unsigned paddr = im2 ? ((name & 0x3FFu) << 6) + r * 4 : ((name & 0x7FFu) << 5) + r * 4;
-    return vdp_pattern_row(s->vram, paddr, name & 0x0800, vdp_name_attr(name));
+    uint16_t w;
+    memcpy(&w, s->vram + addr, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return w;
+#else
+    return __builtin_bswap16(w);
+#endif
 }
 
-void vdp_render_plane(const VdpState *s, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y)
+/* Pattern row index of a name entry's row fine_y, after its vertical flip. */
+static inline unsigned name_row(uint16_t name, unsigned fine_y, int im2)
 {
+    if (im2)
+        return ((name & 0x3FFu) << 4) + (fine_y ^ (((name >> 12) & 1u) * 15u));
+    return ((name & 0x7FFu) << 3) + (fine_y ^ (((name >> 12) & 1u) * 7u));
+}
+
+/* The cell loop, specialised by the caller for interlace mode 2 and for
+ * per-column vertical scroll so that neither is tested per cell. */
+static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int width, unsigned col, unsigned col_mask,
+                                    unsigned base, unsigned wcells, unsigned y, unsigned y_mask,
+                                    int plane_index, int column_vscroll, int im2)
+{
+    const VdpState *s = &v->state;
+    const unsigned tile_shift_y = im2 ? 4 : 3;
+    const unsigned fine_mask = (1u << tile_shift_y) - 1;
+    if (!column_vscroll) {
+        unsigned py = (y + s->vsram[plane_index]) & y_mask;
+        const unsigned row_offset = (py >> tile_shift_y) * wcells * 2;
+        const unsigned fine_y = py & fine_mask;
+        for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
+            uint16_t name = name_at(s, base + ((row_offset + col * 2) & 0x1FFEu));
+            vdp_store8(out + sx, vdp_cached_row(v, name_row(name, fine_y, im2), name));
+        }
+        return;
+    }
+    for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
+        unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
+        unsigned py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & y_mask;
+        uint16_t name = name_at(s, base + (((py >> tile_shift_y) * wcells * 2 + col * 2) & 0x1FFEu));
+        vdp_store8(out + sx, vdp_cached_row(v, name_row(name, py & fine_mask, im2), name));
+    }
+}
+
+void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y)
+{
+    const VdpState *s = &v->state;
     const int im2 = vdp_interlace_mode(s) == 2;
     const unsigned tile_shift_y = im2 ? 4 : 3;
     const unsigned vs_mask = im2 ? 0x7FF : 0x3FF;
@@ -55,28 +91,19 @@ void vdp_render_plane(const VdpState *s, uint8_t *out, int x_begin, int x_end, i
     const unsigned hs = hscroll_for_line(s, plane_index, display_line);
     const unsigned x0 = (0u - hs) & (wpx - 1);
     const unsigned col_mask = wcells - 1;
-    const unsigned fine_mask = (1u << tile_shift_y) - 1;
     /* Start at the cell that covers x_begin; the first and last cells may
      * spill up to 7 dots outside the span (into the margin or the window). */
     int skip = (x_begin + (int)(x0 & 7)) / 8;
     unsigned col = ((x0 >> 3) + (unsigned)skip) & (wcells - 1);
     int sx = -(int)(x0 & 7) + 8 * skip;
-    const int width = x_end;
+    const int column_vscroll = (s->regs[11] & 0x04) != 0;
 
-    if (!(s->regs[11] & 0x04)) {
-        unsigned py = (y + s->vsram[plane_index]) & y_mask;
-        unsigned row_offset = (py >> tile_shift_y) * wcells * 2;
-        unsigned fine_y = py & fine_mask;
-        for (; sx < width; sx += 8, col = (col + 1) & col_mask)
-            vdp_store8(out + sx, plane_cell_row(s, base, row_offset + col * 2, fine_y, im2));
-        return;
-    }
-    for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
-        unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
-        unsigned py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & y_mask;
-        vdp_store8(out + sx, plane_cell_row(s, base, (py >> tile_shift_y) * wcells * 2 + col * 2,
-                                            py & fine_mask, im2));
-    }
+    if (im2)
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, column_vscroll, 1);
+    else if (column_vscroll)
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 1, 0);
+    else
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 0, 0);
 }
 
 int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to)
@@ -102,8 +129,9 @@ int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to)
     return *x_to > *x_from;
 }
 
-void vdp_render_window(const VdpState *s, uint8_t *out, int x_from, int x_to, unsigned y)
+void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigned y)
 {
+    const VdpState *s = &v->state;
     const int im2 = vdp_interlace_mode(s) == 2;
     const unsigned tile_shift_y = im2 ? 4 : 3;
     const int h40 = vdp_is_h40(s);
@@ -113,10 +141,7 @@ void vdp_render_window(const VdpState *s, uint8_t *out, int x_from, int x_to, un
     const unsigned fine_y = y & ((1u << tile_shift_y) - 1);
     /* The window table is not limited to 8 KiB: offsets wrap in VRAM only. */
     for (int x = x_from & ~7; x < x_to; x += 8) {
-        unsigned naddr = (base + row_offset + (unsigned)x / 4) & 0xFFFE;
-        uint16_t name = (uint16_t)((s->vram[naddr] << 8) | s->vram[naddr + 1]);
-        unsigned r = (name & 0x1000) ? ((1u << tile_shift_y) - 1) - fine_y : fine_y;
-        unsigned paddr = im2 ? ((name & 0x3FFu) << 6) + r * 4 : ((name & 0x7FFu) << 5) + r * 4;
-        vdp_store8(out + x, vdp_pattern_row(s->vram, paddr, name & 0x0800, vdp_name_attr(name)));
+        uint16_t name = name_at(s, (base + row_offset + (unsigned)x / 4) & 0xFFFE);
+        vdp_store8(out + x, vdp_cached_row(v, name_row(name, fine_y, im2), name));
     }
 }

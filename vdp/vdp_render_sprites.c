@@ -120,7 +120,6 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
             row = hcells * tile_h - 1 - row;
         unsigned cell_row = im2 ? row >> 4 : row >> 3, fine_y = row & (tile_h - 1);
         int hflip = (name & 0x0800) != 0;
-        uint8_t attr = vdp_name_attr(name);
         for (unsigned cx = 0; cx < wcells; cx++) {
             if (cells_left == 0) {
                 dot_overflow = 1;
@@ -133,8 +132,7 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
                 continue;
             unsigned cell = hflip ? wcells - 1 - cx : cx;
             unsigned pattern = (name + cell * hcells + cell_row) & (im2 ? 0x3FFu : 0x7FFu);
-            unsigned paddr = (pattern << (im2 ? 6 : 5)) + fine_y * 4;
-            draw_cell(s, out, width, sx, vdp_pattern_row(s->vram, paddr, hflip, attr));
+            draw_cell(s, out, width, sx, vdp_cached_row(v, (pattern << (im2 ? 4 : 3)) + fine_y, name));
         }
         if (dot_overflow && limited)
             break;

@@ -9,5 +9,6 @@ void vdp_load_state(Vdp *v, const void *in)
 {
     memcpy(&v->state, in, sizeof v->state);
     vdp_cram_refresh_all(v); /* the colour cache is derived from CRAM */
+    vdp_pattern_cache_rebuild(v);
     v->sprite_lists_valid = false;
 }

@@ -87,17 +87,18 @@ int vdp_in_vblank(const VdpState *s)
     return s->line >= vdp_active_lines(s) && s->line < vdp_total_lines(s) - 1;
 }
 
-/* External (CPU/DMA) access slots per line: Sega's DMA bandwidth table
- * (words per line for 68000 transfers: H32 16 active / 167 blank, H40 18 /
- * 205; Sega Genesis Technical Manual, reproduced on the MegaDrive Development
- * Wiki "VDP DMA"). During active display the rest of the bandwidth goes to
+/* External (CPU/DMA) access slots per line. Active display: 16 (H32) / 18
+ * (H40), Sega's DMA bandwidth table (Genesis Technical Manual, reproduced on
+ * the MegaDrive Development Wiki "VDP DMA"). Blanking: 166 / 204; Sega's
+ * table says 167 / 205 but hardware measurements give one less (SpritesMind
+ * forum, viewtopic.php?p=20921). The rest of the line's memory cycles go to
  * pattern/sprite fetches and refresh. Slots are spread evenly over the line. */
 int vdp_slots_per_line(const VdpState *s)
 {
     int active = vdp_display_on(s) && s->line < vdp_active_lines(s);
     if (vdp_is_h40(s))
-        return active ? 18 : 205;
-    return active ? 16 : 167;
+        return active ? 18 : 204;
+    return active ? 16 : 166;
 }
 
 static int slot_offset(int index, int count)

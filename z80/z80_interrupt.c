@@ -2,9 +2,13 @@
  *
  * Cycle counts from the Zilog Z80 CPU User Manual (UM0080), "Interrupt
  * Response": the acknowledge M1 cycle has two automatic wait states (7 T-states
- * with the internal cycle before a push); NMI's M1 is 5 T-states.
+ * with the internal cycle before a push); NMI's M1 is 5 T-states. In IM 0 the
+ * instruction takes its normal time plus those two wait states.
  */
 #include "z80_internal.h"
+
+/* What the interrupting device drives onto the data bus; 0xFF when nothing does. */
+static uint8_t data_bus(Z80 *z) { return z->bus.int_ack ? z->bus.int_ack(z->bus.ctx) : 0xFF; }
 
 void z80_accept_interrupt(Z80 *z)
 {
@@ -33,10 +37,25 @@ void z80_accept_interrupt(Z80 *z)
     s->iff1 = s->iff2 = 0;
     switch (s->im) {
     case 0: {
-        /* The device places an opcode on the bus (RST n on most systems). */
-        uint8_t op = z->bus.int_ack ? z->bus.int_ack(z->bus.ctx) : 0xFF;
+        /* The device places an instruction on the data bus (RST n on most
+         * systems; PC does not advance over it). CALL nn / JP nn take their
+         * operand bytes from the bus as well; other opcodes run as if
+         * fetched, any operands coming from memory at PC. */
+        uint8_t op = data_bus(z);
         s->tstates += 6;
-        z80_exec_opcode(z, op);
+        if (op == 0xCD || op == 0xC3) {
+            uint8_t lo = data_bus(z);
+            s->tstates += 3;
+            uint8_t hi = data_bus(z);
+            s->tstates += op == 0xCD ? 4 : 3;
+            uint16_t target = (uint16_t)(lo | (hi << 8));
+            if (op == 0xCD)
+                z80_push(z, s->pc);
+            s->pc = target;
+            s->wz = target;
+        } else {
+            z80_exec_opcode(z, op);
+        }
         break;
     }
     case 1:
@@ -46,7 +65,7 @@ void z80_accept_interrupt(Z80 *z)
         s->wz = s->pc;
         break;
     default: {
-        uint8_t low = z->bus.int_ack ? z->bus.int_ack(z->bus.ctx) : 0xFF;
+        uint8_t low = data_bus(z);
         s->tstates += 7;
         z80_push(z, s->pc);
         uint16_t vector = (uint16_t)((s->i << 8) | low);

@@ -13,6 +13,11 @@
 
 #define Z80_GENESIS_HZ 3579545.0 /* NTSC master clock 53.693175 MHz / 15 */
 
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) * 1e-9;
+}
+
 static double run_once(const char *path, uint64_t tstates)
 {
     CpmMachine *m = calloc(1, sizeof *m);
@@ -20,14 +25,18 @@ static double run_once(const char *path, uint64_t tstates)
         free(m);
         return -1.0;
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    struct timespec w0, w1, c0, c1;
+    clock_gettime(CLOCK_MONOTONIC, &w0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     cpm_machine_run(m, tstates);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-    double rate = (double)z80_tstates(&m->cpu) / secs;
-    printf("bench_z80: %llu T-states in %.3f s = %.1f M T-states/s = %.0fx real time\n",
-           (unsigned long long)z80_tstates(&m->cpu), secs, rate / 1e6, rate / Z80_GENESIS_HZ);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    clock_gettime(CLOCK_MONOTONIC, &w1);
+    double wall = seconds_between(&w0, &w1), cpu = seconds_between(&c0, &c1);
+    double t = (double)z80_tstates(&m->cpu);
+    /* CPU time is the steadier figure on a shared host; wall time shown too. */
+    double rate = t / cpu;
+    printf("bench_z80: %.0f T-states: %.3f s CPU = %.1f M T-states/s (%.0fx real time); %.3f s wall = %.1f M/s\n",
+           t, cpu, rate / 1e6, rate / Z80_GENESIS_HZ, wall, t / wall / 1e6);
     cpm_machine_free(m);
     free(m);
     return rate;
@@ -49,7 +58,7 @@ int main(int argc, char **argv)
         if (rate > best)
             best = rate;
     }
-    printf("bench_z80: best %.1f M T-states/s = %.0fx real time (Genesis Z80 at 3.58 MHz)\n", best / 1e6,
+    printf("bench_z80: best %.1f M T-states per CPU second = %.0fx real time (Genesis Z80 at 3.58 MHz)\n", best / 1e6,
            best / Z80_GENESIS_HZ);
     return 0;
 }

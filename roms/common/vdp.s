@@ -222,11 +222,14 @@ vdp_dma_fill:
     movem.l (sp)+, d2-d3
     rts
 
-| vdp_wait_vblank: returns after the next VBlank interrupt.
+| vdp_wait_vblank: returns after the next VBlank interrupt. Sleeps in STOP
+| (leaving SR = 0x2000: supervisor, all interrupts enabled) rather than
+| spinning, so the CPU idles until an interrupt arrives.
     .global vdp_wait_vblank
 vdp_wait_vblank:
     move.l vint_count, d0
-1:  cmp.l vint_count, d0
+1:  stop #0x2000
+    cmp.l vint_count, d0
     beq 1b
     rts
 

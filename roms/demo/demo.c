@@ -142,15 +142,20 @@ static void update_sprites(const Player *p, uint16_t frame)
     }
 }
 
-/* Plane A wobbles a little, plane B drifts left with a sine wave per line. */
-static void update_scroll(uint16_t frame)
+/* Plane A wobbles a little, plane B drifts left with a sine wave per line.
+ * Building the table takes longer than a VBlank, so it is prepared in RAM
+ * for the next frame and sent at the start of VBlank with one DMA. */
+static void build_scroll_table(uint16_t frame, uint16_t table[SCREEN_H * 2])
 {
-    md_vram_write_at(MD_VRAM_HSCROLL);
     for (int y = 0; y < SCREEN_H; y++) {
-        int16_t a = (int16_t)(sine64[(y + frame * 2) & 63] >> 5);
-        int16_t b = (int16_t)(-(frame >> 1) + (sine64[(y + frame) & 63] >> 3));
-        MD_VDP_DATA32 = ((uint32_t)(uint16_t)a << 16) | (uint16_t)b;
+        table[y * 2] = (uint16_t)(sine64[(y + frame * 2) & 63] >> 5);
+        table[y * 2 + 1] = (uint16_t)(-(frame >> 1) + (sine64[(y + frame) & 63] >> 3));
     }
+}
+
+static void send_scroll(uint16_t frame, const uint16_t table[SCREEN_H * 2])
+{
+    md_dma_vram(table, MD_VRAM_HSCROLL, SCREEN_H * 2);
     md_vsram_write_at(0);
     MD_VDP_DATA32 = (uint32_t)((frame >> 2) & 0x3FF); /* plane A 0, plane B frame/4 */
 }
@@ -172,15 +177,18 @@ int main(void)
 
     Player player = {SCREEN_W / 2 - 8, SCREEN_H - 40};
     uint16_t frame = 0;
-    update_scroll(frame);
+    uint16_t hscroll[SCREEN_H * 2];
+    build_scroll_table(frame, hscroll);
+    send_scroll(frame, hscroll);
     update_sprites(&player, frame);
     md_display_on();
     for (;;) {
+        build_scroll_table((uint16_t)(frame + 1), hscroll);
         md_wait_vblank();
         frame++;
+        send_scroll(frame, hscroll);
         move_player(&player, md_pad_read(0));
         update_sprites(&player, frame);
-        update_scroll(frame);
         if ((frame & 7) == 0) {
             md_cram_write_at((16 + 1) * 2);
             MD_VDP_DATA = letter_colours[(frame >> 3) & 7];

@@ -641,7 +641,27 @@ privileged_at:
     move.l usp, a0
     move.l a0, d0
     CHECK 0x81A, d0, #user_stack_top
+
+    | Trace: T set by ORI takes effect from the next instruction, which is
+    | then followed by vector 9 with the PC after it (the handler clears T).
+    ori.w #0x8000, sr
+    nop
+after_traced_nop:
+    nop
+    CHECK 0x81B, trace_count, #1
+    CHECK 0x81C, last_exception_pc, #after_traced_nop
+
+    | Jumping to an odd address: address error on the instruction fetch.
+    lea odd_jump_target + 1, a0
+    jmp (a0)
+fetch_error_resume:
+    CHECK 0x81D, address_error_count, #2
+    CHECK 0x81E, address_error_address, #odd_jump_target + 1
+    CHECK 0x81F, address_error_status, #0x16    | read, supervisor program
     rts
+odd_jump_target:
+    nop
+    nop
 
 | Handlers: count, remember the stacked PC (at 2(sp) in a group 1/2 frame).
     .global exc_zero_divide, exc_trap3, exc_chk, exc_trapv, exc_illegal
@@ -699,8 +719,15 @@ exc_privilege:
 exc_trap1:
     ori.w #0x2000, (sp)         | return in supervisor mode
     rte
+    .global exc_trace
+exc_trace:
+    addq.l #1, trace_count
+    move.l 2(sp), last_exception_pc
+    andi.w #0x7FFF, (sp)        | trace off after the return
+    rte
 | Group 0 frame: status word, access address, instruction register, SR, PC.
-| The stacked PC is only approximate, so resume at a fixed label.
+| The stacked PC is only approximate, so resume at a fixed label: the first
+| address error is the data read, the second the odd jump.
 exc_address_error:
     addq.l #1, address_error_count
     moveq #0, d7
@@ -713,7 +740,10 @@ exc_address_error:
     move.l d7, address_error_ir
     addq.l #8, sp
     move.l #address_error_resume, 2(sp)
-    rte
+    cmpi.l #1, address_error_count
+    beq.s 1f
+    move.l #fetch_error_resume, 2(sp)
+1:  rte
 
     .section .rodata
 title:
@@ -751,5 +781,6 @@ address_error_address:  .space 4
 address_error_ir:       .space 4
 address_error_status:   .space 4
 last_exception_pc:  .space 4
+trace_count:        .space 4
 user_stack:         .space 256
 user_stack_top:

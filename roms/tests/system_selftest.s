@@ -36,6 +36,7 @@ main:
     bsr io_ports
     bsr z80_handshake
     bsr vdp_status
+    bsr vdp_dma
     bsr vint_count_check
     bsr hint_count_check
 
@@ -304,6 +305,55 @@ vdp_status:
     rts
 
 | ---------------------------------------------------------------------------
+| read_vram: d0.w address -> d0.l word, through the data port.
+read_vram:
+    move.l #CMD_VRAM_READ, d1
+    jsr vdp_set_address
+    moveq #0, d0
+    move.w VDP_DATA, d0
+    rts
+
+| DMA: 64 words from work RAM to VRAM 0xF000, then a byte fill at 0xF200.
+vdp_dma:
+    lea dma_source, a0          | pattern 0x0100 * i + 0x11 * i
+    moveq #0, d0
+    moveq #63, d1
+1:  move.w d0, (a0)+
+    addi.w #0x0111, d0
+    dbra d1, 1b
+    lea dma_source, a0
+    move.w #0xF000, d0
+    moveq #64, d1
+    jsr vdp_dma_vram
+    move.w #0xF000, d0
+    bsr read_vram
+    CHECK 0x551, d0, #0x0000
+    move.w #0xF000 + 2 * 5, d0
+    bsr read_vram
+    CHECK 0x552, d0, #5 * 0x0111
+    move.w #0xF000 + 2 * 63, d0
+    bsr read_vram
+    CHECK 0x553, d0, #(63 * 0x0111) & 0xFFFF
+    move.w VDP_CTRL, d0         | no DMA left running
+    andi.l #0x0002, d0
+    CHECK 0x554, d0, #0
+
+    move.w #0xF200, d0          | fill 64 bytes with 0xA5
+    moveq #64, d1
+    move.w #0xA5, d2
+    jsr vdp_dma_fill
+    move.w #0xF200 + 32, d0
+    bsr read_vram
+    CHECK 0x555, d0, #0xA5A5
+    move.w #0xF200 + 62, d0
+    bsr read_vram
+    CHECK 0x556, d0, #0xA5A5
+    move.w #0xF200 + 68, d0     | and not far past the length
+    bsr read_vram
+    CHECK 0x557, d0, #0
+    rts
+
+| ---------------------------------------------------------------------------
 | One VInt per frame while enabled, none while disabled.
 vint_count_check:
     bsr wait_vblank_edge
@@ -418,3 +468,5 @@ bank1_marker:
     .even
 hint_count:
     .long 0
+dma_source:
+    .space 128

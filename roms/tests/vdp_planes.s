@@ -48,7 +48,7 @@ main:
     | Both planes scroll 32 pixels down (V scroll -32), so plane rows 28-31
     | wrap round to the top four screen rows.
     TEXT PA, 1, 28, 0, "PLANE ROWS 28-31 WRAP TO TOP"
-    RECT PA, 0, 30, 32, 1, NT_PAL3 + TILE_SOLID + 6
+    RECT PA, 0, 30, 32, 1, NT_PAL3 + TILE_SOLID + 7
     TEXT PA, 1, 20, 0, "PLANES 32X32 CELLS"
     VSRAM_WRITE 0
     move.l #0x03E003E0, VDP_DATA

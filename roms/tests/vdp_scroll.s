@@ -34,7 +34,7 @@ main:
 3:  move.w #NT_PAL1 + TILE_SOLID + 7, d3
     btst #0, d1
     beq.s 5f
-    move.w #NT_PAL1 + TILE_SOLID + 3, d3
+    move.w #NT_PAL1 + TILE_SOLID + 4, d3
 5:  move.w #PA, d0
     moveq #PLANE_W, d4
     jsr vt_put_cell
@@ -80,7 +80,7 @@ main:
     bne.s 7b
 
     CHECK_VRAM 1, VRAM_HSCROLL + 10 * 4, 35
-    CHECK_VRAM 2, PA + (11 * PLANE_W + 1) * 2, NT_PAL1 + TILE_SOLID + 3
+    CHECK_VRAM 2, PA + (11 * PLANE_W + 1) * 2, NT_PAL1 + TILE_SOLID + 4
 
     moveq #10, d0               | HInt every 72 lines, then start the bands
     moveq #BAND_LINES - 1, d1

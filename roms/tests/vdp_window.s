@@ -14,10 +14,10 @@
 main:
     lea name, a0
     jsr vt_setup
-    RECT PB, 0, 0, 64, 32, NT_PAL2 + TILE_SOLID + 4    | green backdrop plane
+    RECT PB, 0, 0, 64, 32, NT_PAL2 + TILE_SOLID + 5    | green backdrop plane
     RECT PA, 0, 0, 64, 32, NT_PAL1 + TILE_CHECKER       | red checker
     TEXT PA, 2, 10, 0, "PLANE A: SCROLLED 12,8"
-    RECT PW, 0, 0, 40, 28, NT_PAL3 + TILE_SOLID + 3     | blue window
+    RECT PW, 0, 0, 40, 28, NT_PAL3 + TILE_SOLID + 4     | blue window
     TEXT PW, 1, 1, NT_PAL3, "WINDOW ROWS 0-4, NOT SCROLLED"
     TEXT PW, 26, 8, NT_PAL3, "WINDOW FROM"
     TEXT PW, 26, 9, NT_PAL3, "CELL 24 TO"

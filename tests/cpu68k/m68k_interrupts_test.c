@@ -1,6 +1,7 @@
-/* m68k_interrupts_test.c - interrupt priority and masking, autovectored,
- * vectored and spurious interrupts, the edge-triggered level 7, STOP with
- * interrupt wake-up, and the RESET instruction. */
+/* m68k_interrupts_test.c - interrupt priority and masking, IPL sampling in
+ * the last bus cycle, autovectored, vectored and spurious interrupts, the
+ * edge-triggered level 7, STOP with interrupt wake-up, and the RESET
+ * instruction. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,12 +49,15 @@ static void test_masked_levels_wait(void **state)
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), CODE + 8);
 }
 
+/* Raised between instructions, the level is sampled during the next
+ * instruction's last bus cycle: that instruction runs first. */
 static void test_autovector_interrupt(void **state)
 {
     Fixture *f = *state;
-    m68k_step(&f->cpu); /* one NOP: the next instruction is at CODE+2 */
     m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2300);
     m68k_set_ipl(&f->cpu, 5);
+    assert_int_equal(m68k_step(&f->cpu), 4); /* the NOP at CODE */
+    assert_int_equal(f->rig.last_ack_level, 0);
     assert_int_equal(m68k_step(&f->cpu), 44);
     assert_int_equal(f->rig.last_ack_level, 5);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(24 + 5) + 4);
@@ -72,6 +76,7 @@ static void test_user_mode_interrupt_switches_stack(void **state)
     m68k_set_reg(&f->cpu, M68K_REG_USP, 0x5000);
     m68k_set_ipl(&f->cpu, 1);
     m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_A7), SSP0 - 6);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_USP), 0x5000);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_SR), 0x2100);
@@ -84,12 +89,14 @@ static void test_vectored_and_spurious(void **state)
     f->rig.ack_vector = 0x40;
     m68k_set_ipl(&f->cpu, 2);
     m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(0x40) + 4);
 
     m68k_set_ipl(&f->cpu, 0);
     m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2000);
     f->rig.ack_vector = M68K_INT_ACK_SPURIOUS;
     m68k_set_ipl(&f->cpu, 3);
+    m68k_step(&f->cpu);
     m68k_step(&f->cpu);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(24) + 4);
 }
@@ -100,6 +107,7 @@ static void test_level7_is_edge_triggered(void **state)
     /* Mask 7 does not hold back level 7, but it is taken once per edge. */
     m68k_set_ipl(&f->cpu, 7);
     m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(31) + 4);
     m68k_step(&f->cpu);
     m68k_step(&f->cpu);
@@ -108,7 +116,37 @@ static void test_level7_is_edge_triggered(void **state)
     m68k_step(&f->cpu);
     m68k_set_ipl(&f->cpu, 7);
     m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
     assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(31) + 4);
+}
+
+static void test_ipl_sampling_point(void **state)
+{
+    Fixture *f = *state;
+    m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2000);
+    /* A change dated before the last bus cycle of the instruction that just
+     * ran (here: its first two clocks) was sampled: taken right away. */
+    m68k_step(&f->cpu);
+    m68k_set_ipl_at(&f->cpu, 3, m68k_cycles(&f->cpu) - 4);
+    m68k_step(&f->cpu);
+    assert_int_equal(f->rig.last_ack_level, 3);
+
+    /* Raised by a device during the write of move.w d0,(a1), before that
+     * instruction's final prefetch: taken right after it. */
+    m68k_set_ipl(&f->cpu, 0);
+    const uint16_t code[] = {0x3280, 0x7001}; /* move.w d0,(a1); moveq #1,d0 */
+    rig_code(&f->rig, CODE, code, 2);
+    m68k_reset(&f->cpu);
+    m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2000);
+    m68k_set_reg(&f->cpu, M68K_REG_A1, 0x4000);
+    m68k_set_reg(&f->cpu, M68K_REG_D0, 0);
+    f->rig.ipl_on_write_addr = 0x4000;
+    f->rig.ipl_on_write_level = 4;
+    m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
+    assert_int_equal(f->rig.last_ack_level, 4);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_D0), 0); /* moveq not yet run */
+    assert_int_equal(rig_r32(&f->rig, SSP0 - 4), CODE + 2);
 }
 
 static void test_stop_waits_for_interrupt(void **state)
@@ -166,6 +204,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_user_mode_interrupt_switches_stack, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vectored_and_spurious, setup, teardown),
         cmocka_unit_test_setup_teardown(test_level7_is_edge_triggered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ipl_sampling_point, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_waits_for_interrupt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_instruction, setup, teardown),
     };

@@ -4,7 +4,7 @@
  *
  * usage: m68k_sst [--baseline FILE] [--write-baseline FILE] [--only NAME]
  *                 [--show N]   (print the first N failures of each file)
- *                 [--show-bus] (count bus-order mismatches as failures to show)
+ *                 [--show-bus] (also show bus order/timing mismatches)
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -23,6 +23,7 @@
 typedef struct BusEvent {
     uint8_t write;
     uint32_t addr;
+    uint32_t clock; /* m68k_cycles() at the callback, from the test's start */
 } BusEvent;
 
 typedef struct Rig {
@@ -31,6 +32,8 @@ typedef struct Rig {
     unsigned touched_count;
     BusEvent events[MAX_BUS];
     unsigned event_count;
+    const M68k *cpu;
+    uint64_t start_clock;
 } Rig;
 
 static void touch(Rig *rig, uint32_t addr)
@@ -44,6 +47,7 @@ static void record(Rig *rig, int write, uint32_t addr)
     if (rig->event_count < MAX_BUS) {
         rig->events[rig->event_count].write = (uint8_t)write;
         rig->events[rig->event_count].addr = addr;
+        rig->events[rig->event_count].clock = (uint32_t)(m68k_cycles(rig->cpu) - rig->start_clock);
     }
     rig->event_count++;
 }
@@ -166,17 +170,21 @@ static const char *const reg_names[19] = {"D0", "D1", "D2", "D3", "D4", "D5", "D
                                           "A2", "A3", "A4", "A5", "A6", "USP", "SSP", "SR", "PC"};
 
 typedef struct Outcome {
-    int state_ok, cycles_ok, bus_ok;
+    int state_ok, cycles_ok, bus_ok, timing_ok;
     int clocks;
 } Outcome;
 
-/* Bus check: the order and addresses of the real (non-faulting) bus cycles. */
-static int bus_matches(const Rig *rig, const Test *t)
+/* Bus check: the order and addresses of the real (non-faulting) bus cycles;
+ * with `timing`, also the clock each one starts at. */
+static int bus_matches(const Rig *rig, const Test *t, int timing)
 {
     const uint8_t *p = t->tr;
     unsigned idx = 0;
+    uint32_t clock = 0;
     for (uint32_t i = 0; i < t->tr_count; i++) {
         uint8_t kind = p[0];
+        uint32_t start = clock;
+        clock += (uint32_t)p[1] | ((uint32_t)p[2] << 8) | ((uint32_t)p[3] << 16) | ((uint32_t)p[4] << 24);
         p += 5;
         if (kind == 0)
             continue;
@@ -189,13 +197,15 @@ static int bus_matches(const Rig *rig, const Test *t)
         const BusEvent *e = &rig->events[idx++];
         if (e->write != (kind == 1) || ((e->addr ^ addr) & 0xFFFFFEu))
             return 0;
+        if (timing && e->clock != start)
+            return 0;
     }
     return idx == rig->event_count;
 }
 
 static Outcome run_test(M68k *cpu, Rig *rig, const Test *t, FILE *detail)
 {
-    Outcome o = {1, 1, 1, 0};
+    Outcome o = {1, 1, 1, 1, 0};
     const CpuState *in = &t->initial, *out = &t->final;
     for (uint32_t i = 0; i < in->ram_count; i++) {
         const uint8_t *e = in->ram + 6 * i;
@@ -214,6 +224,7 @@ static Outcome run_test(M68k *cpu, Rig *rig, const Test *t, FILE *detail)
     m68k_set_reg(cpu, M68K_REG_IR, in->prefetch[0]);
     m68k_set_reg(cpu, M68K_REG_IRC, in->prefetch[1]);
     rig->event_count = 0;
+    rig->start_clock = m68k_cycles(cpu);
     o.clocks = m68k_step(cpu);
 
     for (int i = 0; i < 19; i++) {
@@ -241,21 +252,26 @@ static Outcome run_test(M68k *cpu, Rig *rig, const Test *t, FILE *detail)
         if (detail)
             fprintf(detail, "    cycles: got %d want %u\n", o.clocks, t->cycles);
     }
-    o.bus_ok = bus_matches(rig, t);
-    if (detail && !o.bus_ok) {
-        fprintf(detail, "    bus: got");
+    o.bus_ok = bus_matches(rig, t, 0);
+    o.timing_ok = o.bus_ok && bus_matches(rig, t, 1);
+    if (detail && !o.timing_ok) {
+        fprintf(detail, "    bus: got ");
         for (unsigned i = 0; i < rig->event_count && i < MAX_BUS; i++)
-            fprintf(detail, " %c%06x", rig->events[i].write ? 'w' : 'r', rig->events[i].addr);
+            fprintf(detail, " %c%06x@%u", rig->events[i].write ? 'w' : 'r', rig->events[i].addr, rig->events[i].clock);
         fprintf(detail, "\n    bus: want");
         const uint8_t *p = t->tr;
+        uint32_t clock = 0;
         for (uint32_t i = 0; i < t->tr_count; i++) {
             uint8_t kind = p[0];
+            uint32_t start = clock;
+            clock += (uint32_t)p[1] | ((uint32_t)p[2] << 8) | ((uint32_t)p[3] << 16) | ((uint32_t)p[4] << 24);
             p += 5;
             if (kind == 0)
                 continue;
             uint32_t addr = (uint32_t)p[4] | ((uint32_t)p[5] << 8) | ((uint32_t)p[6] << 16) | ((uint32_t)p[7] << 24);
             p += 20;
-            fprintf(detail, " %c%06x", kind == 1 ? 'w' : kind == 2 ? 'r' : kind == 3 ? 't' : 'X', addr & 0xFFFFFFu);
+            fprintf(detail, " %c%06x@%u", kind == 1 ? 'w' : kind == 2 ? 'r' : kind == 3 ? 't' : 'X',
+                    addr & 0xFFFFFFu, start);
         }
         fprintf(detail, "\n");
     }
@@ -290,7 +306,7 @@ static uint8_t *load_gz(const char *path, size_t *size)
 /* ----------------------------------------------------------- baseline -- */
 typedef struct FileResult {
     char name[96];
-    int total, state_pass, cycle_pass, bus_pass, pass;
+    int total, state_pass, cycle_pass, bus_pass, timing_pass, pass;
 } FileResult;
 
 static int name_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -367,6 +383,7 @@ int main(int argc, char **argv)
     M68kBus bus = {.ctx = rig, .read8 = rig_read8, .read16 = rig_read16, .write8 = rig_write8, .write16 = rig_write16};
     M68k *cpu = calloc(1, sizeof *cpu);
     m68k_init(cpu, &bus);
+    rig->cpu = cpu;
 
     FileResult *results = calloc(count, sizeof *results);
     long total_pass = 0, total_fail = 0;
@@ -406,8 +423,9 @@ int main(int argc, char **argv)
             fr->state_pass += o.state_ok;
             fr->cycle_pass += o.cycles_ok;
             fr->bus_pass += o.bus_ok;
+            fr->timing_pass += o.timing_ok;
             fr->pass += o.state_ok && o.cycles_ok;
-            if (show && !(o.state_ok && o.cycles_ok && (o.bus_ok || !show_bus)) && shown < show) {
+            if (show && !(o.state_ok && o.cycles_ok && (o.timing_ok || !show_bus)) && shown < show) {
                 shown++;
                 printf("  FAIL %s [%s]\n", fr->name, t.name);
                 run_test(cpu, rig, &t, stdout);
@@ -424,9 +442,9 @@ int main(int argc, char **argv)
             verdict = " REGRESSION";
             regressions++;
         }
-        printf("%-16s regs+mem %4d/%d  cycles %4d/%d  bus %4d/%d  pass %4d (baseline %d)%s\n", fr->name,
-               fr->state_pass, fr->total, fr->cycle_pass, fr->total, fr->bus_pass, fr->total, fr->pass,
-               have == 1 ? base : 0, verdict);
+        printf("%-16s regs+mem %4d/%d  cycles %4d/%d  bus %4d  bus+timing %4d  pass %4d (baseline %d)%s\n",
+               fr->name, fr->state_pass, fr->total, fr->cycle_pass, fr->total, fr->bus_pass, fr->timing_pass,
+               fr->pass, have == 1 ? base : 0, verdict);
         if (bw)
             fprintf(bw, "%s %d\n", fr->name, fr->pass);
         fflush(stdout);

@@ -20,6 +20,8 @@ typedef struct TestRig {
     M68k *cpu;
     uint32_t wait_states;  /* added by every callback access */
     uint32_t end_run_addr; /* a write here ends the run slice */
+    uint32_t ipl_on_write_addr; /* a write here raises the IPL pins ... */
+    int ipl_on_write_level;     /* ... to this level */
 } TestRig;
 
 static inline uint8_t rig_read8(void *ctx, uint32_t addr)
@@ -50,6 +52,8 @@ static inline void rig_note_write(TestRig *r, uint32_t addr)
         m68k_add_cycles(r->cpu, r->wait_states);
     if (r->end_run_addr && addr == r->end_run_addr)
         m68k_end_run(r->cpu);
+    if (r->ipl_on_write_addr && addr == r->ipl_on_write_addr)
+        m68k_set_ipl(r->cpu, r->ipl_on_write_level);
 }
 static inline void rig_write8(void *ctx, uint32_t addr, uint8_t v)
 {

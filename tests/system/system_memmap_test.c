@@ -135,6 +135,13 @@ static void test_z80_bank_register(void **state)
     for (int i = 0; i < 9; i++)
         bus_w8(md, 0xA06000, 0);
     assert_int_equal(md->sys.z80_bank, 0);
+    /* Through the window: the I/O chip answers (bank 0x142 = 0xA10000),
+     * the Z80 control registers do not. */
+    for (int i = 0; i < 9; i++)
+        zbus_w8(md, 0x6000, (uint8_t)((0x142 >> i) & 1));
+    assert_int_equal(md->sys.z80_bank, 0x142);
+    assert_int_equal(zbus_r8(md, 0x8001), 0xA0);
+    assert_int_equal(zbus_r8(md, 0x9100), 0xFF); /* 0xA11100 */
     /* Unused Z80 space reads as 0xFF. */
     assert_int_equal(zbus_r8(md, 0x7000), 0xFF);
     mdemu_destroy(md);
@@ -468,6 +475,29 @@ static void test_cheats(void **state)
     mdemu_destroy(md);
 }
 
+static void test_runtime_options(void **state)
+{
+    (void)state;
+    TestRomSpec spec = {.size = 0x10000};
+    Mdemu *md = test_console(&spec, MDEMU_REGION_US);
+    assert_true(md->vdp.sprite_limit);
+    mdemu_set_sprite_limit(md, false);
+    assert_false(md->vdp.sprite_limit);
+    mdemu_set_ym3438(md, true);
+    assert_int_equal(md->ym.model, YM2612_MODEL_YM3438);
+    mdemu_set_audio_lowpass(md, true);
+    assert_true(md->mixer.lowpass);
+    mdemu_set_audio_mute(md, 0x21, 0x8);
+    /* All of them survive a power cycle. */
+    mdemu_reset(md, true);
+    assert_false(md->vdp.sprite_limit);
+    assert_int_equal(md->ym.model, YM2612_MODEL_YM3438);
+    assert_true(md->mixer.lowpass);
+    assert_int_equal(md->ym.mute_mask, 0x21);
+    assert_int_equal(md->psg.mute_mask, 0x8);
+    mdemu_destroy(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -484,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_eeprom),
         cmocka_unit_test(test_two_instances),
         cmocka_unit_test(test_cheats),
+        cmocka_unit_test(test_runtime_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -223,6 +223,11 @@ static void put_le32(uint8_t *q, uint32_t v)
     q[3] = (uint8_t)(v >> 24);
 }
 
+static uint32_t get_le32(const uint8_t *q)
+{
+    return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+}
+
 static void expect_rejected(Mdemu *md, const uint8_t *buf, size_t size, MdemuResult expected)
 {
     size_t before_size;
@@ -264,6 +269,11 @@ static void test_bad_states(void **state)
     /* another format version (with a valid CRC) */
     memcpy(buf, good, size);
     put_le32(buf + 8, 99);
+    put_le32(buf + size - 4, mdemu_crc32(buf, size - 4));
+    expect_rejected(md, buf, size, MDEMU_ERR_STATE_VERSION);
+    /* another build's layout: a section of another size, consistently framed */
+    memcpy(buf, good, size);
+    put_le32(buf + 28 + 4, get_le32(buf + 28 + 4) + 4); /* first section claims 4 more bytes */
     put_le32(buf + size - 4, mdemu_crc32(buf, size - 4));
     expect_rejected(md, buf, size, MDEMU_ERR_STATE_VERSION);
     /* another console model: same ROM on a PAL console */
@@ -336,6 +346,9 @@ static void test_determinism_and_side_by_side(void **state)
         mdemu_run_frame(b);
         assert_int_equal(frame_hash(a), solo[i]);
         differs |= frame_hash(b) != solo[i];
+        /* PAL: 49.70 frames/s, so about 966 samples a frame at 48 kHz */
+        if (i > 0)
+            assert_in_range(mdemu_audio(b, NULL), 955, 977);
         if (i > 0)
             differs |= solo[i] != solo[i - 1];
     }

@@ -105,6 +105,22 @@ static void test_atomic_write(void **state)
     mdemu_destroy(md);
 }
 
+static void test_state_carries_sram(void **state)
+{
+    (void)state;
+    Mdemu *md = sram_console();
+    bus_w8(md, 0x200001, 0x5A);
+    size_t size = mdemu_state_size(md);
+    uint8_t *buf = malloc(size);
+    assert_int_equal(mdemu_save_state(md, buf, size), MDEMU_OK);
+    bus_w8(md, 0x200001, 0xA5);
+    assert_int_equal(mdemu_load_state(md, buf, size), MDEMU_OK);
+    assert_int_equal(bus_r8(md, 0x200001), 0x5A);
+    assert_true(mdemu_sram_dirty(md));
+    free(buf);
+    mdemu_destroy(md);
+}
+
 static void test_no_save_memory(void **state)
 {
     const char *dir = *state;
@@ -147,6 +163,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_persistence),
         cmocka_unit_test(test_atomic_write),
+        cmocka_unit_test(test_state_carries_sram),
         cmocka_unit_test(test_no_save_memory),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

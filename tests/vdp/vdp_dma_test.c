@@ -93,12 +93,12 @@ static void test_m68k_to_vram(void **st)
     assert_int_equal(v->state.regs[21], (0x020020 >> 1) & 0xFF);
     assert_int_equal(v->state.addr, 0x1020);
     assert_int_equal(vdp_read_status(v) & 2, 0);
-    /* 68000 halted for 17 blanking slots (205 per line in H40): the bus
+    /* 68000 halted for 17 blanking slots (204 per line in H40): the bus
      * request takes the first, then one word per slot. */
-    uint64_t end = ls + (uint64_t)((2 * 16 + 1) * LINE / (2 * 205));
+    uint64_t end = ls + (uint64_t)((2 * 16 + 1) * LINE / (2 * 204));
     assert_int_equal(start, ls);
     assert_int_equal(wait, end - start);
-    assert_true(fx->bus.first_clock == ls + (uint64_t)(3 * LINE / (2 * 205)));
+    assert_true(fx->bus.first_clock == ls + (uint64_t)(3 * LINE / (2 * 204)));
 }
 
 static void test_m68k_source_wraps_in_128k(void **st)
@@ -198,7 +198,7 @@ static void test_vram_fill_runs_in_background(void **st)
     Fixture *fx = *st;
     Vdp *v = fx->v;
     vt_reg(v, 15, 1);
-    set_dma(v, 0x400, 0, 0x80); /* 1024 bytes: 5 lines of blanking slots */
+    set_dma(v, 0x400, 0, 0x80); /* 1024 bytes: 5.02 lines of blanking slots */
     vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
     vdp_write_data(v, 0x7700);
     uint64_t start = v->state.clock;
@@ -229,22 +229,32 @@ static void test_vram_copy(void **st)
 {
     Fixture *fx = *st;
     Vdp *v = fx->v;
-    const uint16_t src[3] = {0x0102, 0x0304, 0x0506};
-    vt_write_words(v, VT_VRAM_WRITE, 0x4000, src, 3);
+    const uint16_t src[4] = {0x0102, 0x0304, 0x0506, 0x0708};
+    vt_write_words(v, VT_VRAM_WRITE, 0x4000, src, 4);
     vt_reg(v, 15, 1);
-    vt_reg(v, 19, 5);
+    vt_reg(v, 19, 6);
     vt_reg(v, 20, 0);
     vt_reg(v, 21, 0x00);
     vt_reg(v, 22, 0x40);
     vt_reg(v, 23, 0xC0);
-    vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x5001);
+    vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x5000);
     assert_int_equal(vdp_read_status(v) & 2, 2);
     vdp_run(v, v->state.clock + LINE);
     assert_int_equal(vdp_read_status(v) & 2, 0);
-    for (unsigned i = 0; i < 5; i++)
-        assert_int_equal(v->state.vram[0x5001 + i], i + 1);
+    /* Aligned source and destination: the bytes arrive in order. */
+    for (unsigned i = 0; i < 6; i++)
+        assert_int_equal(v->state.vram[0x5000 + i], i + 1);
     assert_int_equal(v->state.vram[0x5006], 0);
-    assert_int_equal(v->state.regs[21] | (v->state.regs[22] << 8), 0x4005);
+    assert_int_equal(v->state.regs[21] | (v->state.regs[22] << 8), 0x4006);
+    assert_int_equal(v->state.addr, 0x5006);
+    /* Odd destination: internal byte order (address bit 0 inverted) shows. */
+    vt_reg(v, 19, 2);
+    vt_reg(v, 21, 0x00);
+    vt_reg(v, 22, 0x40);
+    vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x6001);
+    vdp_run(v, v->state.clock + LINE);
+    assert_int_equal(v->state.vram[0x6000], 0x02); /* source byte 0x4001 to 0x6001 ^ 1 */
+    assert_int_equal(v->state.vram[0x6003], 0x01); /* source byte 0x4000 to 0x6002 ^ 1 */
 }
 
 static void test_copy_takes_two_slots_per_byte(void **st)
@@ -252,7 +262,7 @@ static void test_copy_takes_two_slots_per_byte(void **st)
     Fixture *fx = *st;
     Vdp *v = fx->v;
     vt_reg(v, 15, 1);
-    vt_reg(v, 19, 205);
+    vt_reg(v, 19, 204);
     vt_reg(v, 20, 0);
     vt_reg(v, 21, 0);
     vt_reg(v, 22, 0);
@@ -260,8 +270,8 @@ static void test_copy_takes_two_slots_per_byte(void **st)
     uint64_t ls = v->state.line_start + LINE;
     vdp_run(v, ls);
     vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x8000);
-    /* 205 bytes = 410 slots: two full blanking lines; the last slot of
-     * the second is at offset (409 * 3420) / 410 = 3411. */
+    /* 204 bytes = 408 slots: two full blanking lines; the last slot of
+     * the second is at offset (407 * 3420) / 408 = 3411. */
     vdp_run(v, ls + LINE + 3410);
     assert_int_equal(vdp_read_status(v) & 2, 2);
     vdp_run(v, ls + LINE + 3411);

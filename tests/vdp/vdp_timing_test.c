@@ -233,17 +233,17 @@ static void test_fifo_blanking_and_h32(void **st)
 {
     Vdp *v = *st;
     vt_reg(v, 12, 0x00);
-    uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 167 slots in H32 */
+    uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 166 slots in H32 */
     vdp_run(v, ls + 100);
     vt_command(v, VT_VRAM_WRITE, 0x0000);
     for (int i = 0; i < 4; i++)
         vdp_write_data(v, (uint16_t)i);
     uint64_t now = v->state.clock;
     uint32_t wait = vdp_write_data(v, 4);
-    /* First slot after offset 100 with 167 slots: i = 5 at offset 112. */
-    assert_int_equal(wait, slot_at(ls, 5, 167) - now);
+    /* First slot after offset 100 with 166 slots: i = 5 at offset 113. */
+    assert_int_equal(wait, slot_at(ls, 5, 166) - now);
     /* The read waits for the FIFO to drain and one more slot. */
-    assert_int_equal(vdp_read_wait(v), slot_at(ls, 10, 167) - v->state.clock);
+    assert_int_equal(vdp_read_wait(v), slot_at(ls, 10, 166) - v->state.clock);
 }
 
 static void test_reset_keeps_clock(void **st)

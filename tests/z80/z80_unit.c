@@ -16,6 +16,7 @@ typedef struct Machine {
     Z80 cpu;
     uint8_t ram[0x10000];
     uint8_t ack_byte;
+    const uint8_t *ack_sequence; /* if set, successive acknowledge bytes */
     unsigned acks;
     uint64_t ack_tstate;
     uint64_t io_tstate;
@@ -51,9 +52,10 @@ static void m_out(void *ctx, uint16_t port, uint8_t v)
 static uint8_t m_ack(void *ctx)
 {
     Machine *m = ctx;
-    m->acks++;
     m->ack_tstate = z80_tstates(&m->cpu);
-    return m->ack_byte;
+    uint8_t v = m->ack_sequence ? m->ack_sequence[m->acks] : m->ack_byte;
+    m->acks++;
+    return v;
 }
 
 static Machine *machine_new(const uint8_t *code, size_t len, uint16_t at)
@@ -118,6 +120,23 @@ static void test_im0_executes_rst(void **state)
     assert_int_equal(z80_get_reg(&m->cpu, Z80_REG_PC), 0x10);
     assert_int_equal(stacked_word(m), 0x204);
     assert_int_equal(z80_get_reg(&m->cpu, Z80_REG_IM), 0);
+    free(m);
+}
+
+static void test_im0_call_from_data_bus(void **state)
+{
+    (void)state;
+    static const uint8_t code[] = {0xFB, 0x00, 0x00}; /* EI; NOP (IM 0 after power-on) */
+    static const uint8_t call[] = {0xCD, 0x34, 0x12};
+    Machine *m = machine_new(code, sizeof code, 0x400);
+    m->ack_sequence = call;
+    z80_step(&m->cpu);
+    z80_step(&m->cpu);
+    z80_set_int_line(&m->cpu, true);
+    assert_int_equal(z80_step(&m->cpu), 19);
+    assert_int_equal(m->acks, 3);
+    assert_int_equal(z80_get_reg(&m->cpu, Z80_REG_PC), 0x1234);
+    assert_int_equal(stacked_word(m), 0x402);
     free(m);
 }
 
@@ -462,6 +481,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_im1),
         cmocka_unit_test(test_im0_executes_rst),
+        cmocka_unit_test(test_im0_call_from_data_bus),
         cmocka_unit_test(test_im2_vector),
         cmocka_unit_test(test_ei_delay_chain),
         cmocka_unit_test(test_di_blocks),
