@@ -98,7 +98,8 @@ typedef struct Ym2612State {
     uint8_t lfo_counter;    /* 7-bit LFO step */
     uint8_t lfo_divider;    /* samples since the last LFO step */
     uint8_t eg_update;      /* envelopes update during this sample */
-    uint8_t pad_[2];
+    uint8_t turns_done;     /* slot turns of this sample worked so far (see ym2612_sync) */
+    uint8_t pad_;
     uint64_t clock;         /* YM clocks since reset */
     uint64_t busy_until;    /* clock at which the busy flag drops */
     uint32_t clock_in_sample;
@@ -126,6 +127,13 @@ uint8_t ym2612_read_status(const Ym2612 *ym); /* busy bit 7, timer B bit 1, time
  * L,R int16 into out (out may be NULL). Returns samples produced. out must
  * hold (clock_in_sample + clocks) / 144 stereo samples. */
 int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out);
+
+/* The operator turns of a sample (one every 6 clocks) are worked lazily:
+ * those already due wait until the next data-port write (which must only
+ * reach later turns) or the end of the sample, so output is the same. This
+ * works the due turns now, for debuggers and tests that read the state
+ * mid-sample; save states need not call it. */
+void ym2612_sync(Ym2612 *ym);
 
 /* Envelope level an operator feeds its log-sin adder this sample (10 bits,
  * after SSG-EG inversion and TL, before LFO AM); for tests and debuggers.

@@ -1,9 +1,9 @@
-/* ym2612_derived.c - the per-operator values the sample loop reads instead
- * of recomputing them from the registers every turn: phase increment,
- * envelope rates, envelope level and the AM switch per operator; AM depth,
- * feedback and panning per channel. Each is refreshed as
- * soon as one of its inputs changes, so at any operator turn it equals what
- * the registers would give at that moment.
+/* ym2612_derived.c - the values the sample loop reads instead of
+ * recomputing them from the registers every turn: phase increment, envelope
+ * rates, envelope level and the AM switch per operator; AM depth, feedback
+ * and panning per channel. Each is refreshed as soon as one of its inputs
+ * changes, so at any operator turn it equals what the registers would give
+ * at that moment.
  */
 #include "ym2612_internal.h"
 
@@ -14,6 +14,17 @@ void ym_derive_slot(Ym2612State *s, unsigned ch, unsigned op)
     slot->am_mask = (ym_op_reg(s, ch, op, 0x60) & 0x80) ? 0xFF : 0x00;
     ym_eg_derive_rates(s, ch, op);
     ym_eg_refresh(s, ch, op);
+}
+
+/* After a write to the operator register block at `base` (0x30..0x90):
+ * only what depends on that register. */
+void ym_derive_slot_register(Ym2612State *s, unsigned ch, unsigned op, unsigned base)
+{
+    switch (base) {
+    case 0x30: s->slots[ch][op].phase_step = ym_phase_increment(s, ch, op); break; /* DT, MUL */
+    case 0x40: case 0x90: ym_eg_refresh(s, ch, op); break;                          /* TL, SSG-EG */
+    default: ym_derive_slot(s, ch, op); break;                                      /* rates, AM */
+    }
 }
 
 void ym_derive_channel(Ym2612State *s, unsigned ch)

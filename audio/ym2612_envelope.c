@@ -200,8 +200,11 @@ void ym_eg_sample_start(Ym2612State *s)
     s->eg_update = 1;
 }
 
+/* The level as of the current clock: a copy works the turns still due. */
 unsigned ym2612_operator_level(const Ym2612 *ym, unsigned channel, unsigned op)
 {
     if (channel >= 6 || op >= 4) return 0x3FF;
-    return eg_level(&ym->state, channel, op);
+    Ym2612 synced = *ym;
+    ym2612_sync(&synced);
+    return eg_level(&synced.state, channel, op);
 }

@@ -66,6 +66,7 @@ int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum);
 /* ym2612_derived.c: bring the derived slot fields up to date after their
  * inputs changed (registers, key, envelope, LFO step). */
 void ym_derive_slot(Ym2612State *s, unsigned ch, unsigned op);
+void ym_derive_slot_register(Ym2612State *s, unsigned ch, unsigned op, unsigned base);
 void ym_derive_channel(Ym2612State *s, unsigned ch);
 void ym_derive_all(Ym2612State *s);
 void ym_derive_lfo_pm(Ym2612State *s);

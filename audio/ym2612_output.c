@@ -9,8 +9,10 @@
  * "ladder effect" crossover distortion (TmEE's and Aly James' hardware
  * recordings, SpritesMind). The integrated YM3438 has no such step.
  *
- * The sample is worked slot by slot as clocks pass, so a register write
- * reaches the operators whose turn in the sample is still to come.
+ * The sample is worked in 24 slot turns as clocks pass, so a register
+ * write reaches the operators whose turn in the sample is still to come;
+ * the turns between two writes are worked in one batch
+ * (ym2612_operator.c). Channel 6's DAC register code is picked there too.
  */
 #include "ym2612_internal.h"
 
@@ -46,27 +48,36 @@ static void finish_sample(Ym2612 *ym, int16_t *lr)
 
 #define YM_CLOCKS_PER_SLOT (YM2612_CLOCKS_PER_SAMPLE / 24)
 
-/* Slot turn k of a sample happens when the clock reaches (k + 1) * 6 within
- * it. Writes only come between runs, so all turns a run covers are worked
- * in one go. */
+void ym2612_sync(Ym2612 *ym)
+{
+    Ym2612State *s = &ym->state;
+    unsigned due = s->clock_in_sample / YM_CLOCKS_PER_SLOT;
+    if (due > s->turns_done) {
+        ym_process_slots(ym, s->turns_done, due);
+        s->turns_done = (uint8_t)due;
+    }
+}
+
+/* Slot turn k of a sample is due when the clock reaches (k + 1) * 6 within
+ * it. Turns are worked when a sample ends, or earlier by ym2612_sync when a
+ * write comes, so a sample without writes is worked in one batch. */
 int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out)
 {
     Ym2612State *s = &ym->state;
     int produced = 0;
     if (s->clock_in_sample >= YM2612_CLOCKS_PER_SAMPLE) s->clock_in_sample = 0; /* damaged save state */
     while (clocks > 0) {
-        uint32_t turns_done = s->clock_in_sample / YM_CLOCKS_PER_SLOT;
         uint32_t to_sample_end = YM2612_CLOCKS_PER_SAMPLE - s->clock_in_sample;
         if (clocks < to_sample_end) {
             s->clock_in_sample += clocks;
             s->clock += clocks;
-            ym_process_slots(ym, turns_done, s->clock_in_sample / YM_CLOCKS_PER_SLOT);
             break;
         }
         clocks -= to_sample_end;
         s->clock += to_sample_end;
         s->clock_in_sample = 0;
-        ym_process_slots(ym, turns_done, 24);
+        ym_process_slots(ym, s->turns_done, 24);
+        s->turns_done = 0;
         finish_sample(ym, out ? out + 2 * produced : NULL);
         produced++;
     }

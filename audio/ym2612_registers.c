@@ -105,7 +105,7 @@ static void write_register(Ym2612State *s, unsigned bank, uint8_t reg, uint8_t v
     unsigned index = reg & 3;
     if (index == 3) return;
     unsigned ch = bank * 3 + index;
-    if (reg < 0xA0) ym_derive_slot(s, ch, ym_op_reg_index((reg >> 2) & 3));
+    if (reg < 0xA0) ym_derive_slot_register(s, ch, ym_op_reg_index((reg >> 2) & 3), reg & 0xF0u);
     else if (reg < 0xA4 || reg >= 0xB0) ym_derive_channel(s, ch);
     else if (reg >= 0xA8 && reg < 0xAC && bank == 0) ym_derive_channel(s, 2);
 }
@@ -117,6 +117,7 @@ void ym2612_write(Ym2612 *ym, unsigned addr, uint8_t value)
         s->address = value;
         return;
     }
+    ym2612_sync(ym); /* the turns before the write must not see it */
     write_register(s, (addr >> 1) & 1, s->address, value);
     s->busy_until = s->clock + YM2612_BUSY_CLOCKS;
 }

@@ -23,35 +23,37 @@ static inline Dots16 load16(const uint8_t *src)
     return d;
 }
 
-static inline Dots16 is_set(Dots16 x) { return (Dots16)(x != 0); }
+typedef int8_t SignedDots16 __attribute__((vector_size(16)));
+
+/* Per-dot masks: bit 7 (priority) set, bit 6 (opaque) set, both set. */
+static inline Dots16 bit7_mask(Dots16 x) { return (Dots16)((SignedDots16)x < 0); }
+static inline Dots16 bit6_mask(Dots16 x) { return (Dots16)((SignedDots16)(x + x) < 0); }
+static inline Dots16 opaque_high_mask(Dots16 x) { return (Dots16)((x & 0xC0) == 0xC0); }
+static inline Dots16 select16(Dots16 mask, Dots16 yes, Dots16 no) { return (yes & mask) | (no & ~mask); }
 
 /* Colour index (bits 5-0) and shade (bit 6 shadow, bit 7 highlight) of
- * sixteen dots: the index into cram_rgb viewed as [shade * 64 + colour]. */
+ * sixteen dots: the index into cram_rgb viewed as [shade * 64 + colour].
+ * The planes are resolved first (A over B when A is opaque and not below a
+ * high-priority B dot); a sprite dot wins over them when it has priority
+ * or neither plane dot is opaque with priority. */
 static inline Dots16 compose16(Dots16 a, Dots16 b, Dots16 s, Dots16 backdrop, int shadow_highlight)
 {
-    const Dots16 aop = is_set(a & VDP_PIX_OPAQUE), ahi = aop & is_set(a & VDP_PIX_PRIORITY);
-    const Dots16 bop = is_set(b & VDP_PIX_OPAQUE), bhi = bop & is_set(b & VDP_PIX_PRIORITY);
-    const Dots16 sop = is_set(s & VDP_PIX_OPAQUE), shi = sop & is_set(s & VDP_PIX_PRIORITY);
-    const Dots16 any_hi = ahi | bhi | shi;
-    const Dots16 ws = shi | (sop & ~any_hi);
-    const Dots16 wa = (ahi & ~shi) | (aop & ~any_hi & ~sop);
-    const Dots16 wb = (bhi & ~shi & ~ahi) | (bop & ~any_hi & ~sop & ~aop);
-    const Dots16 wbg = ~(ws | wa | wb);
-    Dots16 colour = ((a & wa) | (b & wb) | (s & ws) | (backdrop & wbg)) & 0x3F;
+    const Dots16 ahi = opaque_high_mask(a), bhi = opaque_high_mask(b), shi = opaque_high_mask(s);
+    const Dots16 a_wins = ahi | (bit6_mask(a) & ~bhi);
+    const Dots16 planes = select16(a_wins, a, select16(bit6_mask(b), b, backdrop));
+    Dots16 sprite_wins = shi | (bit6_mask(s) & ~(ahi | bhi));
     if (!shadow_highlight)
-        return colour;
-    /* Sprite dots of palette 3 colours 14/15 are operators on what lies below. */
-    const Dots16 op = ws & (Dots16)((s & 0x3E) == 0x3E);
-    const Dots16 odd = is_set(s & 1);
-    const Dots16 op_shadow = op & odd, op_highlight = op & ~odd;
-    const Dots16 wa2 = ahi | (aop & ~bhi), wb2 = bop & ~wa2, wbg2 = ~(wa2 | wb2);
-    const Dots16 below = ((a & wa2) | (b & wb2) | (backdrop & wbg2)) & 0x3F;
-    colour = (colour & ~op) | (below & op);
+        return select16(sprite_wins, s, planes) & 0x3F;
+    /* Sprite dots of palette 3 colours 14/15 are operators on the planes below:
+     * 15 shadows, 14 highlights; they are not drawn themselves. */
+    const Dots16 op = sprite_wins & (Dots16)((s & 0x3E) == 0x3E);
+    const Dots16 odd = (Dots16)((s & 1) != 0);
+    const Dots16 colour = select16(sprite_wins & ~op, s, planes) & 0x3F;
     /* A plane's priority counts even where its dot is transparent. */
-    const Dots16 planes_low = (Dots16)(((a | b) & VDP_PIX_PRIORITY) == 0);
-    const Dots16 sprite_hi = ws & shi & ~op;
-    const Dots16 shadow = op_shadow | (~op & planes_low & ~sprite_hi);
-    const Dots16 highlight = op_highlight & ~planes_low;
+    const Dots16 planes_low = ~bit7_mask(a | b);
+    const Dots16 sprite_hi = sprite_wins & shi & ~op;
+    const Dots16 shadow = (op & odd) | (~op & planes_low & ~sprite_hi);
+    const Dots16 highlight = op & ~odd & ~planes_low;
     return colour | (shadow & 0x40) | (highlight & 0x80);
 }
 

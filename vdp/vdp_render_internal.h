@@ -1,9 +1,8 @@
 /* vdp_render_internal.h - line buffers and pattern decoding shared by the renderers.
  *
  * A layer pixel is one byte: bit 7 priority, bit 6 opaque (colour != 0),
- * bits 5-4 palette, bits 3-0 colour. Pattern format (genvdp.txt, "Patterns"):
- * 8x8 (8x16 in interlace mode 2) pixels of 4 bits, 4 bytes per row, the
- * leftmost pixel in the high nibble of the first byte.
+ * bits 5-4 palette, bits 3-0 colour. Pattern rows come decoded from the
+ * pattern cache (vdp_pattern_cache.c), eight dots in a 64-bit word.
  */
 #ifndef MDEMU_VDP_RENDER_INTERNAL_H
 #define MDEMU_VDP_RENDER_INTERNAL_H
@@ -25,30 +24,16 @@ typedef struct VdpLineLayers {
 
 static inline uint64_t vdp_reverse_bytes(uint64_t x) { return __builtin_bswap64(x); }
 
-/* A pattern byte (two dots) -> two layer bytes (colour | opaque flag), left
- * dot first; the second table has the dots swapped for horizontal flips. */
-#define VDP_DOT(n) ((n) ? ((n) | 0x40) : 0)
-#define VDP_PAIR(b) (VDP_DOT((b) >> 4) | (VDP_DOT((b) & 15) << 8))
-#define VDP_PAIR_FLIP(b) (VDP_DOT((b) & 15) | (VDP_DOT((b) >> 4) << 8))
+/* The row mirrored when `flip` is nonzero (both are computed so that the
+ * compiler can pick one with a conditional move). */
+static inline uint64_t vdp_flip_if(uint64_t px, unsigned flip)
+{
+    const uint64_t mirrored = vdp_reverse_bytes(px);
+    return flip ? mirrored : px;
+}
+
 #define VDP_P4(m, b) m(b), m((b) + 1), m((b) + 2), m((b) + 3)
 #define VDP_P16(m, b) VDP_P4(m, b), VDP_P4(m, (b) + 4), VDP_P4(m, (b) + 8), VDP_P4(m, (b) + 12)
-#define VDP_P64(m, b) VDP_P16(m, b), VDP_P16(m, (b) + 16), VDP_P16(m, (b) + 32), VDP_P16(m, (b) + 48)
-#define VDP_P256(m) VDP_P64(m, 0), VDP_P64(m, 64), VDP_P64(m, 128), VDP_P64(m, 192)
-static const uint16_t vdp_dot_pairs[2][256] = {{VDP_P256(VDP_PAIR)}, {VDP_P256(VDP_PAIR_FLIP)}};
-
-/* Eight pixels of one pattern row as eight bytes, leftmost in the lowest byte.
- * Rows are 4-byte aligned, so the four bytes never wrap around VRAM. */
-static inline uint64_t vdp_pattern_row(const uint8_t *vram, unsigned addr, int hflip, uint8_t attr)
-{
-    const uint8_t *p = vram + (addr & 0xFFFCu);
-    const int f = hflip != 0;
-    const uint16_t *pairs = vdp_dot_pairs[f];
-    /* A flipped row takes the bytes last to first. */
-    unsigned b0 = p[3 * f], b1 = p[1 + f], b2 = p[2 - f], b3 = p[3 - 3 * f];
-    uint64_t px = (uint64_t)pairs[b0] | ((uint64_t)pairs[b1] << 16) | ((uint64_t)pairs[b2] << 32) |
-                  ((uint64_t)pairs[b3] << 48);
-    return px | (0x0101010101010101ull * attr);
-}
 
 /* Name bits 15-11 (priority, palette, V flip, H flip) -> those attribute
  * bits repeated in all eight dots of a row. */
@@ -61,8 +46,7 @@ static const uint64_t vdp_row_attr[32] = {VDP_P16(VDP_ATTR8, 0), VDP_P16(VDP_ATT
 static inline uint64_t vdp_cached_row(const Vdp *v, unsigned row, uint16_t name)
 {
     uint64_t px = v->pattern_rows[row & 0x3FFFu];
-    if (name & 0x0800)
-        px = vdp_reverse_bytes(px);
+    px = vdp_flip_if(px, name & 0x0800);
     return px | vdp_row_attr[name >> 11];
 }
 

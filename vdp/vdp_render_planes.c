@@ -28,24 +28,20 @@ static unsigned hscroll_for_line(const VdpState *s, int plane_index, unsigned li
     return ((unsigned)(s->vram[entry] << 8) | s->vram[(entry + 1) & 0xFFFF]) & 0x3FF;
 }
 
-/* Name table word at `addr` (big-endian in VRAM; even, so it never wraps). */
-static inline uint16_t name_at(const VdpState *s, unsigned addr)
+/* One cell row of the plane: `names` is the name table row, `fine_rows`
+ * the pattern row to use without and with the entry's vertical flip. */
+static inline uint64_t plane_cell(const Vdp *v, const uint8_t *names, unsigned col, const unsigned fine_rows[2],
+                                  int im2)
 {
-    uint16_t w;
-    memcpy(&w, s->vram + addr, sizeof w);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return w;
-#else
-    return __builtin_bswap16(w);
+    uint16_t name;
+    memcpy(&name, names + col * 2, sizeof name);
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    name = __builtin_bswap16(name);
 #endif
-}
-
-/* Pattern row index of a name entry's row fine_y, after its vertical flip. */
-static inline unsigned name_row(uint16_t name, unsigned fine_y, int im2)
-{
-    if (im2)
-        return ((name & 0x3FFu) << 4) + (fine_y ^ (((name >> 12) & 1u) * 15u));
-    return ((name & 0x7FFu) << 3) + (fine_y ^ (((name >> 12) & 1u) * 7u));
+    unsigned row = (im2 ? (name & 0x3FFu) << 4 : (name & 0x7FFu) << 3) | fine_rows[(name >> 12) & 1u];
+    uint64_t px = v->pattern_rows[row];
+    px = vdp_flip_if(px, name & 0x0800);
+    return px | vdp_row_attr[name >> 11];
 }
 
 /* The cell loop, specialised by the caller for interlace mode 2 and for
@@ -59,19 +55,28 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
     const unsigned fine_mask = (1u << tile_shift_y) - 1;
     if (!column_vscroll) {
         unsigned py = (y + s->vsram[plane_index]) & y_mask;
-        const unsigned row_offset = (py >> tile_shift_y) * wcells * 2;
-        const unsigned fine_y = py & fine_mask;
-        for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
-            uint16_t name = name_at(s, base + ((row_offset + col * 2) & 0x1FFEu));
-            vdp_store8(out + sx, vdp_cached_row(v, name_row(name, fine_y, im2), name));
+        /* A row (wcells * 2 bytes) divides 8 KiB, so it never wraps inside. */
+        const uint8_t *names = s->vram + base + (((py >> tile_shift_y) * wcells * 2) & 0x1FFEu);
+        const unsigned fine_rows[2] = {py & fine_mask, (py & fine_mask) ^ fine_mask};
+        /* Runs of consecutive names up to the row's end, where it wraps. */
+        uint8_t *dst = out + sx;
+        unsigned cells_left = (unsigned)(width - sx + 7) / 8;
+        while (cells_left) {
+            unsigned run = wcells - col < cells_left ? wcells - col : cells_left;
+            const uint8_t *p = names + col * 2;
+            for (const uint8_t *end = p + run * 2; p != end; p += 2, dst += 8)
+                vdp_store8(dst, plane_cell(v, p, 0, fine_rows, im2));
+            cells_left -= run;
+            col = 0;
         }
         return;
     }
     for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
         unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
         unsigned py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & y_mask;
-        uint16_t name = name_at(s, base + (((py >> tile_shift_y) * wcells * 2 + col * 2) & 0x1FFEu));
-        vdp_store8(out + sx, vdp_cached_row(v, name_row(name, py & fine_mask, im2), name));
+        const uint8_t *names = s->vram + base + (((py >> tile_shift_y) * wcells * 2) & 0x1FFEu);
+        const unsigned fine_rows[2] = {py & fine_mask, (py & fine_mask) ^ fine_mask};
+        vdp_store8(out + sx, plane_cell(v, names, col, fine_rows, im2));
     }
 }
 
@@ -140,8 +145,8 @@ void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigne
     const unsigned row_offset = ((y >> tile_shift_y) & 31) * wcells * 2;
     const unsigned fine_y = y & ((1u << tile_shift_y) - 1);
     /* The window table is not limited to 8 KiB: offsets wrap in VRAM only. */
-    for (int x = x_from & ~7; x < x_to; x += 8) {
-        uint16_t name = name_at(s, (base + row_offset + (unsigned)x / 4) & 0xFFFE);
-        vdp_store8(out + x, vdp_cached_row(v, name_row(name, fine_y, im2), name));
-    }
+    const unsigned fine_rows[2] = {fine_y, fine_y ^ ((1u << tile_shift_y) - 1)};
+    for (int x = x_from & ~7; x < x_to; x += 8)
+        vdp_store8(out + x, plane_cell(v, s->vram, ((base + row_offset + (unsigned)x / 4) & 0xFFFE) / 2, fine_rows,
+                                       im2));
 }

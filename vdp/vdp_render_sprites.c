@@ -20,28 +20,22 @@
 
 #include "vdp_render_internal.h"
 
-static void draw_cell(VdpState *s, uint8_t *out, int width, int sx, uint64_t px)
+/* A cell partly off the line's edges, dot by dot. Returns nonzero when an
+ * opaque dot falls on one already drawn (a collision). */
+static int draw_edge_cell(uint8_t *out, int width, int sx, uint64_t px)
 {
-    if (sx >= 0 && sx <= width - 8) {
-        /* Eight dots at once: keep dots already opaque, flag overlaps. */
-        uint64_t old = vdp_load8(out + sx);
-        uint64_t old_opaque = old & 0x4040404040404040ull;
-        if (old_opaque & px)
-            s->sprite_collision = 1;
-        uint64_t keep = (old_opaque >> 6) * 0xFF;
-        vdp_store8(out + sx, (old & keep) | (px & ~keep));
-        return;
-    }
+    int collided = 0;
     for (int i = 0; i < 8; i++, px >>= 8) {
         uint8_t b = (uint8_t)px;
         int x = sx + i;
         if (x < 0 || x >= width || !(b & VDP_PIX_OPAQUE))
             continue;
         if (out[x] & VDP_PIX_OPAQUE)
-            s->sprite_collision = 1;
+            collided = 1;
         else
             out[x] = b;
     }
+    return collided;
 }
 
 /* Walks the link chain once and files every sprite under the lines it
@@ -102,6 +96,8 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     int cells_left = max_cells;
     int mask_armed = s->prev_line_dot_overflow;
     int dot_overflow = 0;
+    uint64_t overlaps = 0;
+    const unsigned pattern_mask = im2 ? 0x3FFu : 0x7FFu, pattern_shift = im2 ? 4 : 3;
     for (int i = 0; i < count; i++) {
         const uint8_t *c = &s->sat_cache[list[i] * 4];
         unsigned entry = sat + list[i] * 8u;
@@ -119,24 +115,40 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
         if (name & 0x1000)
             row = hcells * tile_h - 1 - row;
         unsigned cell_row = im2 ? row >> 4 : row >> 3, fine_y = row & (tile_h - 1);
-        int hflip = (name & 0x0800) != 0;
-        for (unsigned cx = 0; cx < wcells; cx++) {
-            if (cells_left == 0) {
-                dot_overflow = 1;
-                if (limited)
-                    break;
-            }
-            cells_left--;
-            int sx = (int)x - 128 + (int)cx * 8;
+        /* Cells drawn: a dot overflow cuts the sprite where the line's
+         * budget runs out (and ends the line when limits are on). */
+        int cells = (int)wcells;
+        if (cells_left >= 0 && cells_left < cells) {
+            dot_overflow = 1;
+            if (limited)
+                cells = cells_left;
+        }
+        cells_left -= cells;
+        /* Columns run right to left through the pattern when H-flipped. */
+        const int hflip = (name & 0x0800) != 0;
+        unsigned pattern = name + cell_row + (hflip ? (wcells - 1) * hcells : 0u);
+        const unsigned pattern_step = hflip ? 0u - hcells : hcells;
+        int sx = (int)x - 128;
+        for (int cx = 0; cx < cells; cx++, sx += 8, pattern += pattern_step) {
             if (sx <= -8 || sx >= width)
                 continue;
-            unsigned cell = hflip ? wcells - 1 - cx : cx;
-            unsigned pattern = (name + cell * hcells + cell_row) & (im2 ? 0x3FFu : 0x7FFu);
-            draw_cell(s, out, width, sx, vdp_cached_row(v, (pattern << (im2 ? 4 : 3)) + fine_y, name));
+            uint64_t px = vdp_cached_row(v, ((pattern & pattern_mask) << pattern_shift) + fine_y, name);
+            if (sx >= 0 && sx <= width - 8) {
+                /* Eight dots at once: keep dots already opaque, flag overlaps. */
+                uint64_t old = vdp_load8(out + sx);
+                uint64_t old_opaque = old & 0x4040404040404040ull;
+                overlaps |= old_opaque & px;
+                uint64_t keep = (old_opaque >> 6) * 0xFF;
+                vdp_store8(out + sx, (old & keep) | (px & ~keep));
+            } else if (draw_edge_cell(out, width, sx, px)) {
+                overlaps = 1;
+            }
         }
         if (dot_overflow && limited)
             break;
     }
+    if (overlaps)
+        s->sprite_collision = 1;
     if (dot_overflow)
         s->sprite_overflow = 1;
     s->prev_line_dot_overflow = (uint8_t)dot_overflow;

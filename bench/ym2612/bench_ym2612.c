@@ -2,9 +2,12 @@
  * every operator keyed on and audible, feedback, LFO AM and PM, SSG-EG on a
  * few operators, a different algorithm on each channel. It is clocked two
  * ways: in scanline-sized pieces (as the system drives it, so runs often
- * start and end mid-sample) and in 64-sample pieces.
+ * start and end mid-sample), the same with a register write after every
+ * piece (so the chip must split samples at the write), and in 64-sample
+ * pieces.
  * Usage: bench_ym2612 [emulated seconds, default 20]
  * Prints emulated seconds per host (CPU) second; the target is >= 200. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,8 +61,9 @@ static void setup(Ym2612 *ym)
 }
 
 /* Host CPU seconds for `seconds` of emulation in pieces of `piece` master
- * clocks (0: 64-sample pieces). `peak` receives the largest |output|. */
-static double time_run(double seconds, uint32_t piece_master, int *peak)
+ * clocks (0: 64-sample pieces), with a total-level write after each piece
+ * if `writes`. `peak` receives the largest |output|. */
+static double time_run(double seconds, uint32_t piece_master, bool writes, int *peak)
 {
     Ym2612 *ym = malloc(sizeof *ym);
     if (!ym) exit(1);
@@ -77,6 +81,10 @@ static double time_run(double seconds, uint32_t piece_master, int *peak)
             clocks = CHUNK_SAMPLES * 144u;
         }
         int n = ym2612_run(ym, clocks, out);
+        if (writes) { /* operator 4's TL of one channel, 4..11: stays audible */
+            unsigned ch = (unsigned)(done / 1000) % 6;
+            reg(ym, ch / 3, (uint8_t)(0x4C + ch % 3), (uint8_t)(4 + (done >> 4) % 8));
+        }
         for (int i = 0; i < 2 * n; i++) {
             int v = out[i] < 0 ? -out[i] : out[i];
             if (v > high) high = v;
@@ -93,13 +101,13 @@ int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 20.0;
     if (seconds <= 0) seconds = 20.0;
-    int peak_line = 0, peak_chunk = 0;
-    double line = time_run(seconds, LINE_MASTER_CLOCKS, &peak_line);
-    double chunk = time_run(seconds, 0, &peak_chunk);
+    static const char *const names[3] = { "scanline pieces", "scanline pieces + writes", "64-sample pieces" };
     printf("bench_ym2612: 6 channels busy, %.1f emulated s each run\n", seconds);
-    printf("  scanline pieces: %.3f CPU s, %.1f ms per emulated s, %.1fx real time (peak %d)\n", line,
-           1000.0 * line / seconds, seconds / line, peak_line);
-    printf("  64-sample pieces: %.3f CPU s, %.1f ms per emulated s, %.1fx real time (peak %d)\n", chunk,
-           1000.0 * chunk / seconds, seconds / chunk, peak_chunk);
+    for (int mode = 0; mode < 3; mode++) {
+        int peak = 0;
+        double host = time_run(seconds, mode < 2 ? LINE_MASTER_CLOCKS : 0, mode == 1, &peak);
+        printf("  %-25s %.3f CPU s, %.2f ms per emulated s, %.1fx real time (peak %d)\n", names[mode], host,
+               1000.0 * host / seconds, seconds / host, peak);
+    }
     return 0;
 }

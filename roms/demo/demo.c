@@ -1,7 +1,9 @@
 /* demo.c - the bundled demo: "mdemu" in large letters on plane A over a
  * wavy, scrolling plane B (line horizontal scroll + full vertical scroll),
  * a ring of bouncing balls and one ball steered with pad 1, with a palette
- * cycle on the letters. Runs forever. */
+ * cycle on the letters, and a looping tune the Z80 plays on its own
+ * (demo_music.c). Runs forever. */
+#include "demo_music.h"
 #include "md.h"
 
 #define SPRITE_COUNT 9  /* sprite 0 is the player's ball */
@@ -181,6 +183,7 @@ int main(void)
     build_scroll_table(frame, hscroll);
     send_scroll(frame, hscroll);
     update_sprites(&player, frame);
+    demo_music_start();
     md_display_on();
     for (;;) {
         build_scroll_table((uint16_t)(frame + 1), hscroll);

@@ -12,7 +12,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 run_app() {
   if [ "$mode" = xvfb ]; then
-    SDL_AUDIODRIVER=dummy xvfb-run -a -s "-screen 0 1280x1024x24" "$app" "$@"
+    # Under a real X server the X11/D-Bus client libraries keep allocations to exit;
+    # leaks in our own code are checked by the dummy-driver run.
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" SDL_AUDIODRIVER=dummy xvfb-run -a -s "-screen 0 1280x1024x24" "$app" "$@"
   else
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$app" "$@"
   fi
