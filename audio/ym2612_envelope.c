@@ -3,8 +3,8 @@
  * A 10-bit attenuation (0.09375 dB per step) moves through attack, decay,
  * sustain and release. Envelopes update every third sample; a global 12-bit
  * counter decides, per rate, which updates apply and which increment of the
- * rate's eight-step pattern is used. Facts from the YM2612
- * application manual and Nemesis' hardware tests (SpritesMind).
+ * rate's eight-step pattern is used. Facts from the YM2612 application
+ * manual and Nemesis' hardware tests (SpritesMind).
  */
 #include "ym2612_internal.h"
 

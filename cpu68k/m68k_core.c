@@ -151,12 +151,30 @@ static inline void execute_instruction(M68k *cpu)
         s->trace_pending = 1;
 }
 
-/* Trace, interrupts, STOP and the halted state: one exception or idle slot. */
-static void attend(M68k *cpu)
+/* A stopped or halted CPU does nothing on the bus until an interrupt (or a
+ * reset), so m68k_run takes all the 4-clock idle slots of its slice at once,
+ * ending exactly where slot-by-slot stepping would; m68k_step takes one. */
+static void idle_slots(M68k *cpu, bool whole_slice)
+{
+    M68kState *s = &cpu->state;
+    uint64_t until = cpu->run_until;
+    if (!whole_slice || until <= s->cycles) {
+        idle(cpu, 4);
+        return;
+    }
+    /* Stop early at an IPL change that lies ahead of the CPU's clock. */
+    int32_t to_change = (int32_t)(IPL_CHANGE_CLOCK(cpu) - (uint32_t)s->cycles);
+    if (to_change > 0 && s->cycles + (uint64_t)to_change < until)
+        until = s->cycles + (uint64_t)to_change;
+    idle(cpu, (unsigned)(((until - s->cycles + 3) / 4) * 4));
+}
+
+/* Trace, interrupts, STOP and the halted state: one exception or idle slot(s). */
+static void attend(M68k *cpu, bool whole_slice)
 {
     M68kState *s = &cpu->state;
     if (s->halted) {
-        idle(cpu, 4);
+        idle_slots(cpu, whole_slice);
         return;
     }
     if (s->trace_pending) {
@@ -175,7 +193,7 @@ static void attend(M68k *cpu)
         return;
     }
     if (s->stopped) {
-        idle(cpu, 4);
+        idle_slots(cpu, whole_slice);
         return;
     }
     execute_instruction(cpu);
@@ -184,7 +202,7 @@ static void attend(M68k *cpu)
 static void step_body(M68k *cpu)
 {
     if (needs_attention(&cpu->state))
-        attend(cpu);
+        attend(cpu, false);
     else
         execute_instruction(cpu);
 }
@@ -212,7 +230,7 @@ uint64_t m68k_run(M68k *cpu, uint64_t until)
     (void)setjmp(jb);
     while (cpu->state.cycles < cpu->run_until) {
         if (needs_attention(&cpu->state))
-            attend(cpu);
+            attend(cpu, true);
         else
             execute_instruction(cpu);
     }

@@ -57,26 +57,37 @@ static inline Dots16 compose16(Dots16 a, Dots16 b, Dots16 s, Dots16 backdrop, in
     return colour | (shadow & 0x40) | (highlight & 0x80);
 }
 
-static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, uint32_t *dst)
+/* Colour indices of a line, in a loop specialised for the mode: the
+ * arguments are constants at each call site below. */
+static inline void compose_indices(const VdpLineLayers *l, int width, Dots16 backdrop, int shadow_highlight,
+                                   int with_sprites, uint8_t *index)
 {
     const uint8_t *pa = l->plane_a + VDP_LINE_MARGIN, *pb = l->plane_b + VDP_LINE_MARGIN;
+    const Dots16 none = {0};
+    for (int x = 0; x < width; x += 16) {
+        Dots16 s = with_sprites ? load16(l->sprites + x) : none;
+        Dots16 out = compose16(load16(pa + x), load16(pb + x), s, backdrop, shadow_highlight);
+        memcpy(index + x, &out, sizeof out);
+    }
+}
+
+static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, int with_sprites, uint32_t *dst)
+{
     const uint32_t *rgb = &v->cram_rgb[0][0]; /* [shade][colour] = shade * 64 + colour */
     Dots16 backdrop;
     memset(&backdrop, v->state.regs[7] & 0x3F, sizeof backdrop);
     /* All indices first, then the colours: reading bytes back from a vector
      * just stored would stall on store forwarding. Widths are multiples of 16. */
     uint8_t index[VDP_MAX_WIDTH];
-    if (v->state.regs[12] & 0x08) {
-        for (int x = 0; x < width; x += 16) {
-            Dots16 out = compose16(load16(pa + x), load16(pb + x), load16(l->sprites + x), backdrop, 1);
-            memcpy(index + x, &out, sizeof out);
-        }
-    } else {
-        for (int x = 0; x < width; x += 16) {
-            Dots16 out = compose16(load16(pa + x), load16(pb + x), load16(l->sprites + x), backdrop, 0);
-            memcpy(index + x, &out, sizeof out);
-        }
-    }
+    const int sh = (v->state.regs[12] & 0x08) != 0;
+    if (sh && with_sprites)
+        compose_indices(l, width, backdrop, 1, 1, index);
+    else if (sh)
+        compose_indices(l, width, backdrop, 1, 0, index);
+    else if (with_sprites)
+        compose_indices(l, width, backdrop, 0, 1, index);
+    else
+        compose_indices(l, width, backdrop, 0, 0, index);
     for (int x = 0; x < width; x += 8) {
         uint32_t *d = dst + x;
         const uint8_t *i = index + x;
@@ -133,8 +144,8 @@ void vdp_render_line(Vdp *v)
         } else {
             vdp_render_plane(v, plane_a, 0, width, 0, y);
         }
-        vdp_render_sprites(v, layers.sprites, width, y);
-        compose_line(v, &layers, width, dst);
+        int with_sprites = vdp_render_sprites(v, layers.sprites, width, y);
+        compose_line(v, &layers, width, with_sprites, dst);
         if (s->regs[0] & 0x20) {
             /* Reg 0 bit 5 blanks the leftmost 8 dots with the backdrop colour. */
             uint32_t backdrop = v->cram_rgb[0][s->regs[7] & 0x3F];

@@ -75,6 +75,7 @@ void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int pl
 void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigned y);
 /* Window span on this line in pixels; returns 0 when the window is absent. */
 int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to);
-void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y);
+/* Returns 0 when no sprite is on the line (`out` is then left untouched). */
+int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y);
 
 #endif

@@ -69,7 +69,7 @@ static void build_sprite_lists(Vdp *v)
     v->sprite_lists_valid = true;
 }
 
-void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
+int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
 {
     VdpState *s = &v->state;
     const int h40 = vdp_is_h40(s);
@@ -82,11 +82,12 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     const unsigned sat = vdp_sat_base(s);
     const int limited = v->sprite_limit;
 
-    memset(out, 0, (size_t)width);
     if (!v->sprite_lists_valid)
         build_sprite_lists(v);
     const uint8_t *list = v->sprite_line_list[y];
     int count = v->sprite_line_count[y];
+    if (count > 0)
+        memset(out, 0, (size_t)width);
     if (count > max_on_line) {
         s->sprite_overflow = 1;
         if (limited)
@@ -152,4 +153,5 @@ void vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     if (dot_overflow)
         s->sprite_overflow = 1;
     s->prev_line_dot_overflow = (uint8_t)dot_overflow;
+    return count > 0;
 }

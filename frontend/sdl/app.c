@@ -151,21 +151,12 @@ static void pace(App *app)
     }
 }
 
-static uint16_t controller_buttons(SDL_GameController *gc)
+static uint16_t controller_buttons(const App *app, SDL_GameController *gc)
 {
     if (!gc) return 0;
-    /* Same positions as the RetroPad mapping of the libretro core: left face A, bottom B, right C. */
-    static const struct { SDL_GameControllerButton button; uint16_t md; } map[] = {
-        { SDL_CONTROLLER_BUTTON_DPAD_UP, MDEMU_BTN_UP }, { SDL_CONTROLLER_BUTTON_DPAD_DOWN, MDEMU_BTN_DOWN },
-        { SDL_CONTROLLER_BUTTON_DPAD_LEFT, MDEMU_BTN_LEFT }, { SDL_CONTROLLER_BUTTON_DPAD_RIGHT, MDEMU_BTN_RIGHT },
-        { SDL_CONTROLLER_BUTTON_X, MDEMU_BTN_A }, { SDL_CONTROLLER_BUTTON_A, MDEMU_BTN_B },
-        { SDL_CONTROLLER_BUTTON_B, MDEMU_BTN_C }, { SDL_CONTROLLER_BUTTON_START, MDEMU_BTN_START },
-        { SDL_CONTROLLER_BUTTON_LEFTSHOULDER, MDEMU_BTN_X }, { SDL_CONTROLLER_BUTTON_Y, MDEMU_BTN_Y },
-        { SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, MDEMU_BTN_Z }, { SDL_CONTROLLER_BUTTON_BACK, MDEMU_BTN_MODE },
-    };
     uint16_t buttons = 0;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (SDL_GameControllerGetButton(gc, map[i].button)) buttons |= map[i].md;
+    for (int i = 0; i < SETTINGS_PAD_BUTTONS; i++)
+        if (SDL_GameControllerGetButton(gc, app->s.buttons[i])) buttons |= (uint16_t)(1u << i);
     int ax = SDL_GameControllerGetAxis(gc, SDL_CONTROLLER_AXIS_LEFTX);
     int ay = SDL_GameControllerGetAxis(gc, SDL_CONTROLLER_AXIS_LEFTY);
     if (ax < -AXIS_DEADZONE) buttons |= MDEMU_BTN_LEFT;
@@ -456,8 +447,8 @@ static void shutdown_app(App *app)
 static void run_one_frame(App *app)
 {
     replay_push_due(&app->replay, app->frames_run);
-    mdemu_set_pad(app->md, 0, app->key_buttons | controller_buttons(app->controllers[0]));
-    mdemu_set_pad(app->md, 1, controller_buttons(app->controllers[1]));
+    mdemu_set_pad(app->md, 0, app->key_buttons | controller_buttons(app, app->controllers[0]));
+    mdemu_set_pad(app->md, 1, controller_buttons(app, app->controllers[1]));
     mdemu_run_frame(app->md);
     app->frames_run++;
     queue_audio(app);

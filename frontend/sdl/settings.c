@@ -26,6 +26,15 @@ void settings_defaults(Settings *s)
         SDLK_a, SDLK_s, SDLK_d, SDLK_RSHIFT
     };
     memcpy(s->keys, defaults, sizeof defaults);
+    /* Same positions as the libretro core's RetroPad mapping: left face A, bottom B, right C,
+     * left shoulder X, top Y, right shoulder Z, Back = Mode. */
+    const SDL_GameControllerButton pad_defaults[SETTINGS_PAD_BUTTONS] = {
+        SDL_CONTROLLER_BUTTON_DPAD_UP, SDL_CONTROLLER_BUTTON_DPAD_DOWN, SDL_CONTROLLER_BUTTON_DPAD_LEFT,
+        SDL_CONTROLLER_BUTTON_DPAD_RIGHT, SDL_CONTROLLER_BUTTON_X, SDL_CONTROLLER_BUTTON_A,
+        SDL_CONTROLLER_BUTTON_B, SDL_CONTROLLER_BUTTON_START, SDL_CONTROLLER_BUTTON_LEFTSHOULDER,
+        SDL_CONTROLLER_BUTTON_Y, SDL_CONTROLLER_BUTTON_RIGHTSHOULDER, SDL_CONTROLLER_BUTTON_BACK
+    };
+    memcpy(s->buttons, pad_defaults, sizeof pad_defaults);
     paths_config_file(s->config_path, sizeof s->config_path);
 }
 
@@ -93,6 +102,14 @@ static int ini_entry(void *user, const char *section, const char *name, const ch
                 if (k != SDLK_UNKNOWN) { s->keys[i] = k; ok = true; }
             }
         }
+    } else if (!strcasecmp(section, "controller")) {
+        ok = false;
+        for (int i = 0; i < SETTINGS_PAD_BUTTONS; i++) {
+            if (!strcasecmp(name, pad_button_names[i])) {
+                SDL_GameControllerButton b = SDL_GameControllerGetButtonFromString(value);
+                if (b != SDL_CONTROLLER_BUTTON_INVALID) { s->buttons[i] = b; ok = true; }
+            }
+        }
     } else {
         ok = false;
     }
@@ -144,7 +161,8 @@ void settings_print_help(const Settings *s)
            "  --help, --version\n\n"
            "Pad 1 keys (remap in [keys] of the config file):\n"
            "  D-pad %s/%s/%s/%s  A %s  B %s  C %s  Start %s  X %s  Y %s  Z %s  Mode %s\n"
-           "  Game controllers (two players, hot-plug): D-pad/stick, A=B-button... see README.\n\n"
+           "  Game controllers (two players, hot-plug; remap in [controller]): D-pad or left stick,\n"
+           "  X/A/B = A/B/C, Start, LB/Y/RB = X/Y/Z, Back = Mode\n\n"
            "Hotkeys:\n"
            "  Esc quit   P pause   N frame advance (paused)   Tab fast-forward (hold)\n"
            "  F1 soft reset   Shift+F1 hard reset   F5 save state   F7 load state\n"

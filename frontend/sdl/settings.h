@@ -27,6 +27,7 @@ typedef struct Settings {
     const char *replay_keys;     /* file of "FRAME KEYNAME" lines injected as key presses */
     char config_path[1024];
     SDL_Keycode keys[SETTINGS_PAD_BUTTONS];
+    SDL_GameControllerButton buttons[SETTINGS_PAD_BUTTONS]; /* game controller button per pad button */
 } Settings;
 
 void settings_defaults(Settings *s);
