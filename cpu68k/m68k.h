@@ -40,6 +40,12 @@ typedef struct M68kBus {
     int (*int_ack)(void *ctx, int level);
     /* The RESET instruction asserts the reset line for 124 clocks. May be NULL. */
     void (*reset_out)(void *ctx);
+    /* The write cycle of TAS's indivisible read-modify-write bus cycle
+     * (MC68000 UM 5.1.3: /AS stays asserted from the read through the
+     * write). Called for every memory operand, direct pages or not, so that
+     * a system whose bus logic ignores that write cycle can drop it. NULL =
+     * an ordinary byte write. */
+    void (*rmw_write8)(void *ctx, uint32_t addr, uint8_t value);
     /* Direct pages: when page_read[addr >> 16] is non-NULL the byte at addr is
      * page_read[addr >> 16][addr & 0xFFFF] (memory in bus order, i.e.
      * big-endian words); the same for writes with page_write. */
@@ -114,14 +120,22 @@ int m68k_step(M68k *cpu);
 uint64_t m68k_run(M68k *cpu, uint64_t until);
 /* From inside a callback: make m68k_run return after the current instruction. */
 void m68k_end_run(M68k *cpu);
+/* Enter the halted state (as after a double bus fault): the CPU does
+ * nothing but let its clock run until m68k_reset. From inside a callback it
+ * also ends m68k_run after the current instruction. */
+void m68k_halt(M68k *cpu);
+static inline bool m68k_halted(const M68k *cpu) { return cpu->state.halted != 0; }
 
 /* Set the IPL pins (0 = none, 7 = NMI). Sampled as on hardware: the level
  * is sampled during the last bus cycle of each instruction (MC68000 UM
  * fig. 5-11), so a change made between instructions is acted on after the
  * next one; while stopped it is seen at once. */
 void m68k_set_ipl(M68k *cpu, int level);
-/* The same, for a change that happened at `clock` (<= m68k_cycles()), e.g.
- * an interrupt whose time fell inside the instruction that just ran. */
+/* The same, for a change that happened at `clock`, e.g. an interrupt whose
+ * time fell inside the instruction that just ran. A clock later than
+ * m68k_cycles() is a change scheduled ahead: it is seen by the first
+ * instruction whose last bus cycle samples at or after it (only the latest
+ * change is remembered, so schedule one at a time). */
 void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock);
 /* Add wait states / bus-held clocks (VDP DMA, Z80 bus access) to the clock. */
 void m68k_add_cycles(M68k *cpu, uint32_t clocks);

@@ -59,6 +59,16 @@ M68K_INLINE void bus_write16(M68k *cpu, uint32_t addr, uint16_t v)
     cpu->state.cycles += 4;
 }
 
+/* The write half of TAS's read-modify-write cycle, through the bus's
+ * rmw_write8 (set by the caller) whatever the page table says. */
+static inline void bus_rmw_write8(M68k *cpu, uint32_t addr, uint8_t v)
+{
+    addr &= 0xFFFFFFu;
+    LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
+    cpu->bus.rmw_write8(cpu->bus.ctx, addr, v);
+    cpu->state.cycles += 4;
+}
+
 /* Checked data accesses: an odd word/long address raises an address error. */
 static inline uint8_t rd8(M68k *cpu, uint32_t addr) { return bus_read8(cpu, addr); }
 

@@ -240,6 +240,14 @@ uint64_t m68k_run(M68k *cpu, uint64_t until)
 
 void m68k_end_run(M68k *cpu) { cpu->run_until = 0; }
 
+void m68k_halt(M68k *cpu)
+{
+    cpu->state.halted = 1;
+    cpu->state.stopped = 0;
+    cpu->state.trace_pending = 0;
+    m68k_end_run(cpu);
+}
+
 void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock)
 {
     M68kState *s = &cpu->state;

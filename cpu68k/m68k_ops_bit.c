@@ -64,7 +64,10 @@ void m68k_op_tas(M68k *cpu, uint16_t op)
     uint32_t v = m68k_ea_read(cpu, &ea, SZ_B);
     flags_logic(cpu, v, SZ_B);
     idle(cpu, 2);
-    m68k_ea_write(cpu, &ea, SZ_B, v | 0x80);
+    if (cpu->bus.rmw_write8)
+        bus_rmw_write8(cpu, ea.addr, (uint8_t)(v | 0x80));
+    else
+        m68k_ea_write(cpu, &ea, SZ_B, v | 0x80);
     prefetch_next(cpu);
 }
 

@@ -26,9 +26,23 @@ static uint8_t open_bus8(const Mdemu *md, uint32_t addr)
     return (addr & 1) ? (uint8_t)w : (uint8_t)(w >> 8);
 }
 
-static bool z80_bus_granted(const Mdemu *md)
+bool mdemu_z80_bus_granted(const Mdemu *md)
 {
-    return md->sys.z80_busreq && !md->sys.z80_reset;
+    return md->sys.z80_busreq && !md->sys.z80_reset && mdemu_now_68k(md) >= md->sys.z80_busack_at;
+}
+
+static bool z80_bus_granted(const Mdemu *md) { return mdemu_z80_bus_granted(md); }
+
+/* When BUSACK answers a bus request made now: the Z80 samples BUSREQ on the
+ * last clock of each machine cycle and floats its bus on the next clock
+ * (Zilog UM0080, "Bus Request/Acknowledge Cycle"). The Z80 here runs whole
+ * instructions, and the catch-up before the request has just finished the
+ * one it was in: that end stands for the end of its machine cycle. */
+static uint64_t busack_time(const Mdemu *md)
+{
+    uint64_t now = (mdemu_now_68k(md) + 14) / 15 * 15; /* next Z80 clock edge */
+    uint64_t z80_end = mdemu_now_z80(md);
+    return (now > z80_end ? now : z80_end) + 15;
 }
 
 /* ---- Z80 space, seen from the 68000 ------------------------------------- */
@@ -112,11 +126,17 @@ static void control_write8(Mdemu *md, uint32_t addr, uint8_t value)
     } else if ((a & 0xFF00) == 0x1100) {
         if (!(addr & 1)) {
             mdemu_catch_up_z80(md);
+            if ((value & 1) && !md->sys.z80_busreq)
+                md->sys.z80_busack_at = busack_time(md);
             md->sys.z80_busreq = value & 1;
         }
     } else if ((a & 0xFF00) == 0x1200) {
         if (!(addr & 1)) {
             mdemu_catch_up_z80(md);
+            /* A Z80 leaving reset with the bus requested gives it up after
+             * its first clock. */
+            if ((value & 1) && md->sys.z80_reset && md->sys.z80_busreq)
+                md->sys.z80_busack_at = (mdemu_now_68k(md) + 14) / 15 * 15 + 15;
             mdemu_z80_set_reset(md, (value & 1) == 0);
         }
     } else if ((a & 0xFF00) == 0x3000) {
@@ -262,6 +282,24 @@ static void bus_write16(void *ctx, uint32_t addr, uint16_t value)
     }
 }
 
+/* TAS's write cycle. The Genesis bus logic does not carry out the write
+ * half of the 68000's read-modify-write cycle to work RAM, so TAS there
+ * only tests the byte (Sega Retro, "Sega Mega Drive/Quirks", TAS
+ * instruction support: a no-op for memory writes on model 1 and 2 consoles;
+ * Gargoyles and Ex-Mutants depend on it). Elsewhere the write goes through. */
+static void bus_rmw_write8(void *ctx, uint32_t addr, uint8_t value)
+{
+    Mdemu *md = ctx;
+    addr &= 0xFFFFFF;
+    if (addr >= 0xE00000)
+        return;
+    uint8_t *page = md->cpu.bus.page_write[addr >> 16];
+    if (page)
+        page[addr & 0xFFFF] = value;
+    else
+        bus_write8(md, addr, value);
+}
+
 /* VDP interrupts are autovectored; the acknowledge clears the VDP's pending flag. */
 static int bus_int_ack(void *ctx, int level)
 {
@@ -290,6 +328,7 @@ void mdemu_bus68k_init(M68kBus *bus, Mdemu *md)
         .write16 = bus_write16,
         .int_ack = bus_int_ack,
         .reset_out = bus_reset_out,
+        .rmw_write8 = bus_rmw_write8,
     };
 }
 
@@ -313,13 +352,29 @@ uint16_t mdemu_vdp_dma_read(void *ctx, uint32_t addr)
 }
 
 /* The Z80's window onto 68000 space: cartridge, I/O chip, cartridge
- * registers and work RAM answer. Z80 space itself, the Z80 control
- * registers and the VDP through the window hang a real console; here they
- * read as 0xFF and ignore writes. */
+ * registers and work RAM answer. The Z80 control registers and unmapped
+ * space read as 0xFF and ignore writes. */
 static bool window_reaches(uint32_t addr)
 {
     return addr < 0x400000 || addr >= 0xE00000 || (addr >= 0xA10000 && addr < 0xA10100) ||
            (addr >= 0xA13000 && addr < 0xA13100);
+}
+
+/* Two targets deadlock the console: Z80 space needs the Z80's own bus,
+ * which the Z80 holds while it waits for the 68000 bus; the VDP does not
+ * answer bus cycles the arbiter makes for the Z80 through the window (the
+ * Z80 reaches the VDP at 7F00h instead). Either way the Z80 never gets its
+ * data and the 68000 never gets its bus back: both stop until reset. */
+static bool window_deadlocks(Mdemu *md, uint32_t addr)
+{
+    bool z80_space = addr >= 0xA00000 && addr < 0xA10000;
+    bool vdp = addr >= 0xC00000 && addr < 0xE00000;
+    if (!z80_space && !vdp)
+        return false;
+    z80_hang(&md->z80);
+    mdemu_lock_up(md, z80_space ? "Z80 access to Z80 space through its window"
+                                : "Z80 access to the VDP through its window", addr);
+    return true;
 }
 
 uint8_t mdemu_z80_window_read(Mdemu *md, uint32_t addr)
@@ -328,6 +383,8 @@ uint8_t mdemu_z80_window_read(Mdemu *md, uint32_t addr)
     const uint8_t *page = md->cpu.bus.page_read[addr >> 16];
     if (page)
         return page[addr & 0xFFFF];
+    if (window_deadlocks(md, addr))
+        return 0xFF;
     if (!window_reaches(addr)) {
         mdemu_debug_log(md, "Z80 window read of %06X", (unsigned)addr);
         return 0xFF;
@@ -343,6 +400,8 @@ void mdemu_z80_window_write(Mdemu *md, uint32_t addr, uint8_t value)
         page[addr & 0xFFFF] = value;
         return;
     }
+    if (window_deadlocks(md, addr))
+        return;
     if (!window_reaches(addr)) {
         mdemu_debug_log(md, "Z80 window write to %06X", (unsigned)addr);
         return;

@@ -7,12 +7,23 @@
  *   8000-FFFF 32 KiB window onto 68000 space at bank * 0x8000 */
 #include "mdemu_internal.h"
 
-/* A Z80 access through the window waits for the 68000 bus: about 3 extra
- * Z80 clocks for the Z80, and the 68000 loses the bus for about 11 of its
- * clocks (figures measured on hardware and published on the SpritesMind
- * development forum; the exact numbers vary with the 68000's phase). */
-#define Z80_WINDOW_WAIT_TSTATES 3u
+/* A Z80 access through the window waits for the 68000 bus. The Z80's wait
+ * depends on the 68000's phase; on average it is 3.3 Z80 clocks (Kabuto,
+ * "Sega Mega Drive / Genesis hardware notes" v1.5, from Overdrive 2's
+ * sample player, which plays at the wrong pitch without it). The average is
+ * kept exactly: 3 T-states per access plus the tenths carried in the board
+ * state. The 68000 loses the bus for about 11 of its clocks per access
+ * (hardware measurements published on the SpritesMind development forum). */
+#define Z80_WINDOW_WAIT_TENTHS 33u
 #define Z80_WINDOW_68K_STALL_MASTER (11u * 7u)
+
+static void window_wait(Mdemu *md)
+{
+    uint32_t owed = md->sys.z80_window_wait_tenths + Z80_WINDOW_WAIT_TENTHS;
+    z80_add_tstates(&md->z80, owed / 10);
+    md->sys.z80_window_wait_tenths = owed % 10;
+    md->sys.z80_stall_master += Z80_WINDOW_68K_STALL_MASTER;
+}
 
 static uint32_t window_address(const Mdemu *md, uint16_t addr)
 {
@@ -74,8 +85,7 @@ static uint8_t z80_read(void *ctx, uint16_t addr)
         return ym2612_read_status(&md->ym);
     }
     if (addr >= 0x8000) {
-        z80_add_tstates(&md->z80, Z80_WINDOW_WAIT_TSTATES);
-        md->sys.z80_stall_master += Z80_WINDOW_68K_STALL_MASTER;
+        window_wait(md);
         return mdemu_z80_window_read(md, window_address(md, addr));
     }
     if (addr >= 0x7F00 && addr < 0x7F20)
@@ -94,8 +104,7 @@ static void z80_write(void *ctx, uint16_t addr, uint8_t value)
     } else if (addr < 0x6100) {
         md->sys.z80_bank = (uint16_t)(((md->sys.z80_bank >> 1) | ((value & 1u) << 8)) & 0x1FF);
     } else if (addr >= 0x8000) {
-        z80_add_tstates(&md->z80, Z80_WINDOW_WAIT_TSTATES);
-        md->sys.z80_stall_master += Z80_WINDOW_68K_STALL_MASTER;
+        window_wait(md);
         mdemu_z80_window_write(md, window_address(md, addr), value);
     } else if (addr >= 0x7F00 && addr < 0x7F20) {
         vdp_port_write(md, addr, value);

@@ -70,6 +70,9 @@ typedef struct MdemuSysState {
     uint64_t psg_clock;     /* PSG clocks (master/15) the PSG has reached */
     uint64_t frame_count;
     uint64_t z80_stall_master; /* master clocks of 68000 bus the Z80 has taken, not yet charged */
+    uint64_t z80_busack_at;    /* master clock from which the requested Z80 bus is granted */
+    uint32_t z80_window_wait_tenths; /* fraction of a T-state owed to the window's average wait */
+    uint32_t pad4_;
 } MdemuSysState;
 
 typedef struct MdemuCheat {
@@ -186,6 +189,9 @@ uint16_t mdemu_vdp_dma_read(void *ctx, uint32_t addr);
 uint16_t mdemu_vdp_read16(Mdemu *md, uint32_t addr);
 void mdemu_vdp_write16(Mdemu *md, uint32_t addr, uint16_t value, bool byte_write);
 void mdemu_lock_up(Mdemu *md, const char *why, uint32_t addr);
+
+/* mdemu_bus68k.c: the 68000 owns the Z80 bus (requested, acknowledged, Z80 not in reset). */
+bool mdemu_z80_bus_granted(const Mdemu *md);
 
 /* mdemu_busz80.c */
 void mdemu_busz80_init(Z80Bus *bus, Mdemu *md);

@@ -1,15 +1,66 @@
 /* mdemu_scheduler.c - the master-clock scheduler: the 68000 runs in slices
- * bounded by the VDP's next interrupt change and by one line; the other
- * chips are caught up to the accessing CPU's time before each access.
+ * of at most one line; the other chips are caught up to the accessing CPU's
+ * time before each access. Interrupt changes reach the CPUs with the clock
+ * at which they happened, so slice boundaries do not move them.
  * All times are absolute master clocks: 68000 = /7, Z80 and PSG = /15,
  * YM2612 = /7 (Sega Genesis technical overview: master clock divisions). */
 #include "mdemu_internal.h"
 
+static bool z80_running(const Mdemu *md)
+{
+    return !md->sys.z80_reset && !md->sys.z80_busreq;
+}
+
+/* Move the Z80's clock to `target` T-states: it executes while it owns its
+ * bus, otherwise time just passes. Not from inside the Z80's own accesses. */
+static void z80_advance(Mdemu *md, uint64_t target)
+{
+    uint64_t now = z80_tstates(&md->z80);
+    if (target <= now || md->z80_active)
+        return;
+    if (z80_running(md)) {
+        md->z80_active = true;
+        z80_run(&md->z80, target);
+        md->z80_active = false;
+    } else {
+        z80_add_tstates(&md->z80, (uint32_t)(target - now));
+    }
+}
+
+/* The VDP's interrupt outputs changed at master clock `event`: hand the new
+ * levels to the CPUs with that time, so each takes the interrupt at the
+ * instruction boundary the hardware would, whatever the slice boundaries.
+ * The 68000 samples IPL in its last bus cycle; the Z80 samples /INT on the
+ * last clock of an instruction (MC68000 UM fig. 5-11; Zilog UM0080). */
+static void vdp_lines_changed(Mdemu *md, uint64_t event)
+{
+    m68k_set_ipl_at(&md->cpu, vdp_irq_level(&md->vdp), (event + 6) / 7);
+    z80_set_int_line_at(&md->z80, vdp_z80_irq(&md->vdp), (event + 14) / 15);
+}
+
+/* The VDP stops at each change of its interrupt lines on the way to
+ * `master`. The Z80 is brought to each such change first, so that the one
+ * change its /INT remembers is never overwritten before it was due. */
 void mdemu_catch_up_vdp(Mdemu *md, uint64_t master)
 {
+    uint64_t last = 0;
+    for (;;) {
+        uint64_t event = vdp_next_event(&md->vdp);
+        if (event > master || event <= last)
+            break;
+        last = event;
+        z80_advance(md, (event + 14) / 15);
+        /* The Z80's own VDP accesses may have taken the VDP past it already. */
+        if (vdp_next_event(&md->vdp) != event)
+            continue;
+        vdp_run(&md->vdp, event);
+        vdp_lines_changed(md, event);
+    }
     vdp_run(&md->vdp, master);
 }
 
+/* For level changes the accessing CPU caused itself (acknowledge, enable
+ * bits, status reads): they happen at the access. */
 void mdemu_update_irqs(Mdemu *md)
 {
     m68k_set_ipl(&md->cpu, vdp_irq_level(&md->vdp));
@@ -55,29 +106,17 @@ void mdemu_catch_up_audio(Mdemu *md, uint64_t master)
     }
 }
 
-static bool z80_running(const Mdemu *md)
-{
-    return !md->sys.z80_reset && !md->sys.z80_busreq;
-}
-
-/* Bring the Z80 to the 68000's time. While it is held (reset or bus
- * granted to the 68000) its clock just moves on. The 68000 bus time the Z80
- * used through its window is charged to the 68000 afterwards. */
+/* Bring the Z80 to the 68000's time, through the VDP's interrupt changes
+ * on the way. While it is held (reset or bus granted to the 68000) its
+ * clock just moves on. The 68000 bus time the Z80 used through its window
+ * is charged to the 68000 afterwards. */
 void mdemu_catch_up_z80(Mdemu *md)
 {
     if (md->z80_active)
         return; /* reached from the Z80's own access: it is the one running */
-    uint64_t target = mdemu_now_68k(md) / 15;
-    uint64_t now = z80_tstates(&md->z80);
-    if (target > now) {
-        if (z80_running(md)) {
-            md->z80_active = true;
-            z80_run(&md->z80, target);
-            md->z80_active = false;
-        } else {
-            z80_add_tstates(&md->z80, (uint32_t)(target - now));
-        }
-    }
+    uint64_t master = mdemu_now_68k(md);
+    mdemu_catch_up_vdp(md, master);
+    z80_advance(md, master / 15);
     if (md->sys.z80_stall_master >= 7) {
         uint64_t clocks = md->sys.z80_stall_master / 7;
         md->sys.z80_stall_master -= clocks * 7;
@@ -128,8 +167,6 @@ void mdemu_run_frame(Mdemu *md)
         if (now >= frame_end)
             break;
         mdemu_catch_up_vdp(md, now);
-        mdemu_update_irqs(md);
-        z80_set_int_line(&md->z80, vdp_z80_irq(&md->vdp));
         if (md->cheat_count)
             mdemu_cheats_apply_ram(md);
 

@@ -17,8 +17,7 @@ static bool vdp_decoded(uint32_t addr)
 void mdemu_lock_up(Mdemu *md, const char *why, uint32_t addr)
 {
     mdemu_log(md, 1, "68000 locked up: %s at %06X (the console hangs here too)", why, (unsigned)addr);
-    md->cpu.state.halted = 1;
-    m68k_end_run(&md->cpu);
+    m68k_halt(&md->cpu);
 }
 
 static bool vdp_locked(Mdemu *md, uint32_t addr)

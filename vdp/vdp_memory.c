@@ -36,18 +36,24 @@ void vdp_cram_refresh_all(Vdp *v)
         vdp_cram_refresh(v, i);
 }
 
-void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
+/* The byte and the sprite cache, but not the decoded pattern row. */
+static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
 {
     VdpState *s = &v->state;
-    addr &= 0xFFFF;
     s->vram[addr] = value;
-    vdp_pattern_cache_update(v, addr);
     unsigned base = vdp_sat_base(s);
     unsigned rel = (addr - base) & 0xFFFF;
     if (rel < 80 * 8 && (rel & 7) < 4) {
         s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
         v->sprite_lists_valid = false;
     }
+}
+
+void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
+{
+    addr &= 0xFFFF;
+    store_vram_byte(v, addr, value);
+    vdp_pattern_cache_update(v, addr);
 }
 
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
@@ -64,8 +70,10 @@ void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
             hi = lo;
             lo = t;
         }
-        vdp_vram_write_byte(v, even, hi);
-        vdp_vram_write_byte(v, even | 1u, lo);
+        /* Both bytes lie in one pattern row: decode it once. */
+        store_vram_byte(v, even, hi);
+        store_vram_byte(v, even | 1u, lo);
+        vdp_pattern_cache_update(v, even);
         break;
     }
     case VDP_CODE_CRAM_WRITE:

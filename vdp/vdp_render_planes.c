@@ -59,6 +59,8 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
         const uint8_t *names = s->vram + base + (((py >> tile_shift_y) * wcells * 2) & 0x1FFEu);
         const unsigned fine_rows[2] = {py & fine_mask, (py & fine_mask) ^ fine_mask};
         /* Runs of consecutive names up to the row's end, where it wraps. */
+        if (sx >= width)
+            return;
         uint8_t *dst = out + sx;
         unsigned cells_left = (unsigned)(width - sx + 7) / 8;
         while (cells_left) {

@@ -101,21 +101,42 @@ int vdp_slots_per_line(const VdpState *s)
     return active ? 16 : 166;
 }
 
-static int slot_offset(int index, int count)
+/* Offset of slot `i` of `c` in the line: the middle of its share. Tabled
+ * per slot count, as the run loop asks for the next slot very often and a
+ * division by a variable is slow. */
+#define SLOT_AT(c, i) ((uint16_t)(((2 * (i) + 1) * VDP_MASTER_CLOCKS_PER_LINE) / (2 * (c))))
+#define SLOTS4(c, b) SLOT_AT(c, b), SLOT_AT(c, (b) + 1), SLOT_AT(c, (b) + 2), SLOT_AT(c, (b) + 3)
+#define SLOTS16(c, b) SLOTS4(c, b), SLOTS4(c, (b) + 4), SLOTS4(c, (b) + 8), SLOTS4(c, (b) + 12)
+#define SLOTS64(c, b) SLOTS16(c, b), SLOTS16(c, (b) + 16), SLOTS16(c, (b) + 32), SLOTS16(c, (b) + 48)
+#define SLOTS256(c) {SLOTS64(c, 0), SLOTS64(c, 64), SLOTS64(c, 128), SLOTS64(c, 192)}
+static const uint16_t slot_offsets_h32_active[256] = SLOTS256(16);
+static const uint16_t slot_offsets_h40_active[256] = SLOTS256(18);
+static const uint16_t slot_offsets_h32_blank[256] = SLOTS256(166);
+static const uint16_t slot_offsets_h40_blank[256] = SLOTS256(204);
+
+static const uint16_t *slot_offsets(int count)
 {
-    return (int)(((2 * index + 1) * VDP_MASTER_CLOCKS_PER_LINE) / (2 * count));
+    switch (count) {
+    case 16: return slot_offsets_h32_active;
+    case 18: return slot_offsets_h40_active;
+    case 166: return slot_offsets_h32_blank;
+    default: return slot_offsets_h40_blank;
+    }
 }
 
 uint64_t vdp_next_slot(const VdpState *s, uint64_t clock)
 {
     int count = vdp_slots_per_line(s);
+    const uint16_t *slot_at = slot_offsets(count);
     int offset = (int)(clock - s->line_start);
+    if (offset < 0 || offset > VDP_MASTER_CLOCKS_PER_LINE)
+        return s->line_start + VDP_MASTER_CLOCKS_PER_LINE; /* not within this line */
     int index = offset * count / VDP_MASTER_CLOCKS_PER_LINE;
-    while (index < count && slot_offset(index, count) <= offset)
+    while (index < count && slot_at[index] <= offset)
         index++;
     if (index >= count)
         return s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
-    return s->line_start + (uint64_t)slot_offset(index, count);
+    return s->line_start + slot_at[index];
 }
 
 /* HV counter word: V in the high byte, H in the low byte. Interlace modes

@@ -55,7 +55,9 @@ typedef struct Z80State {
     uint8_t iff1, iff2, im, q, p, ei, halted;
     uint8_t int_line;  /* /INT level (1 = asserted) */
     uint8_t nmi_pending;
-    uint8_t pad_[5];
+    uint8_t int_sampled; /* /INT as last sampled at an instruction's end */
+    uint8_t hung;        /* stuck in a bus cycle nobody completes: only reset frees it */
+    uint8_t pad_[3];
     uint64_t tstates;  /* T-states since power-on */
     uint32_t scratch[4];
 } Z80State;
@@ -84,6 +86,16 @@ uint64_t z80_run(Z80 *z80, uint64_t until);
 void z80_end_run(Z80 *z80);
 
 void z80_set_int_line(Z80 *z80, bool asserted); /* level-triggered /INT */
+/* The same, for a change that happened at T-state `tstate`: /INT is sampled
+ * on the last clock of each instruction (Zilog UM0080, "Interrupt
+ * Response"), so an instruction that ended after `tstate` has seen it and
+ * one that ended before has not. Only the latest change is remembered. */
+void z80_set_int_line_at(Z80 *z80, bool asserted, uint64_t tstate);
+/* Stop the CPU in the middle of a bus cycle that never completes (a
+ * Genesis Z80 reading a bus that never answers): its clock runs on, nothing
+ * executes and no interrupt is taken until z80_reset. */
+void z80_hang(Z80 *z80);
+static inline bool z80_hung(const Z80 *z80) { return z80->state.hung != 0; }
 void z80_nmi(Z80 *z80);                         /* edge on /NMI */
 void z80_add_tstates(Z80 *z80, uint32_t t);     /* wait states */
 static inline uint64_t z80_tstates(const Z80 *z80) { return z80->state.tstates; }

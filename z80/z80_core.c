@@ -50,6 +50,7 @@ void z80_reset(Z80 *z)
     s->p = 0;
     s->q = 0;
     s->nmi_pending = 0;
+    s->hung = 0;
     z->run_until = s->tstates;
 }
 
@@ -73,7 +74,30 @@ void z80_map_pages(Z80 *z, unsigned first_page, unsigned count, const uint8_t *r
     }
 }
 
-void z80_set_int_line(Z80 *z, bool asserted) { z->state.int_line = asserted ? 1 : 0; }
+void z80_set_int_line(Z80 *z, bool asserted)
+{
+    z->state.int_line = asserted ? 1 : 0;
+    z->state.int_sampled = z->state.int_line;
+}
+
+/* int_sampled keeps the old level until an instruction ends after the
+ * change; the change clock is kept in scratch[0] (low 32 bits suffice: it
+ * is compared with the clock only while the change is pending). */
+void z80_set_int_line_at(Z80 *z, bool asserted, uint64_t tstate)
+{
+    uint8_t level = asserted ? 1 : 0;
+    if (level == z->state.int_line)
+        return;
+    z->state.int_line = level;
+    z->state.scratch[0] = (uint32_t)tstate;
+}
+
+void z80_hang(Z80 *z)
+{
+    z->state.hung = 1;
+    z->state.halted = 0;
+    z80_end_run(z);
+}
 
 void z80_nmi(Z80 *z) { z->state.nmi_pending = 1; }
 

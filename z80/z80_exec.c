@@ -409,9 +409,19 @@ void z80_exec_opcode(Z80 *z, uint8_t op) { exec_opcode(z, op); }
 
 /* ---- stepping ------------------------------------------------------------ */
 
-static Z80_ALWAYS_INLINE int interrupt_due(const Z80State *s)
+/* The level seen at the end of the instruction that just ended: a change
+ * no later than its last clock (tstates - 1) has been sampled. */
+static Z80_ALWAYS_INLINE void sample_int_line(Z80State *s)
 {
-    return s->nmi_pending || (s->int_line && s->iff1 && !s->ei);
+    if (Z80_UNLIKELY(s->int_sampled != s->int_line) &&
+        (int32_t)(s->scratch[0] - (uint32_t)(s->tstates - 1)) <= 0)
+        s->int_sampled = s->int_line;
+}
+
+static Z80_ALWAYS_INLINE int interrupt_due(Z80State *s)
+{
+    sample_int_line(s);
+    return s->nmi_pending || (s->int_sampled && s->iff1 && !s->ei);
 }
 
 static Z80_ALWAYS_INLINE void step_one(Z80 *z)
@@ -435,6 +445,10 @@ static Z80_ALWAYS_INLINE void step_one(Z80 *z)
 int z80_step(Z80 *z)
 {
     uint64_t start = z->state.tstates;
+    if (Z80_UNLIKELY(z->state.hung)) {
+        z->state.tstates += 4;
+        return 4;
+    }
     step_one(z);
     return (int)(z->state.tstates - start);
 }
@@ -444,7 +458,13 @@ uint64_t z80_run(Z80 *z, uint64_t until)
     Z80State *s = &z->state;
     z->run_until = until;
     while (s->tstates < z->run_until) {
-        if (Z80_UNLIKELY(s->halted) && !interrupt_due(s)) {
+        if (Z80_UNLIKELY(s->hung)) {
+            /* Waiting on a bus cycle that never ends: only time passes. */
+            s->tstates = z->run_until;
+            break;
+        }
+        /* A halted CPU skips ahead unless a sampled /INT change is still to come. */
+        if (Z80_UNLIKELY(s->halted) && !interrupt_due(s) && s->int_sampled == s->int_line) {
             /* Nothing can wake the CPU before the slice ends: skip the NOPs. */
             uint64_t cycles = (z->run_until - s->tstates + 3) / 4;
             s->r = (uint8_t)((s->r & 0x80) | ((s->r + cycles) & 0x7F));

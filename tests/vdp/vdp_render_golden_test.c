@@ -343,7 +343,24 @@ static uint64_t scene_sprite_overflow(Vdp *v)
     v->sprite_limit = false;
     h = run_frames_by_line(v, 1, h);
     vt_reg(v, 12, 0x81);
-    return run_frames_by_line(v, 1, h);
+    h = run_frames_by_line(v, 1, h);
+    /* Budgets met exactly: band n holds 10 sprites of 4 cells (40 cells,
+     * the H40 limit) followed by n sprites of 1 cell, the last band ending
+     * in a sprite at X = 0. */
+    unsigned n = 0;
+    for (unsigned band = 0; band < 4; band++) {
+        for (unsigned k = 0; k < 10 + band; k++, n++) {
+            unsigned wide = k < 10 ? 3u : 0u;
+            int x = (band == 3 && k == 12) ? -128 : (int)(k * 29 % 300);
+            vt_sprite(v, n, x, (int)(band * 40 + 8), wide + 1, 2, n + 1, (uint16_t)(0x8000 | (n * 7)));
+        }
+    }
+    vt_sprite(v, n, 40, 130, 4, 2, 0, 0x0123); /* ends the chain */
+    for (int limited = 1; limited >= 0; limited--) {
+        v->sprite_limit = limited != 0;
+        h = run_frames_by_line(v, 1, h);
+    }
+    return h;
 }
 
 /* DMA fill, copy and 68000 transfers into VRAM, CRAM and VSRAM between and within frames. */
@@ -508,7 +525,7 @@ static GoldenScene scenes[] = {
     {"interlace", scene_interlace, 0, 0xD024624422271DC2ull},
     {"vscroll_columns", scene_vscroll_columns, 0, 0x8D0302FDE1CC6D0Full},
     {"line_scroll", scene_line_scroll, 1, 0xED9C66F8DEA05BC8ull},
-    {"sprite_overflow", scene_sprite_overflow, 0, 0x93C13E5D92915DE8ull},
+    {"sprite_overflow", scene_sprite_overflow, 0, 0xD9DAA6879235DCE7ull},
     {"dma", scene_dma, 0, 0x7AFB28FA4AC35627ull},
     {"state_copy", scene_state_copy, 0, 0x507D653C4E916612ull},
 };
