@@ -29,6 +29,7 @@
  * responses (the corner varies by board revision); it is optional
  * (AudioMixer.lowpass).
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "audio_mixer.h"
@@ -79,6 +80,9 @@ void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
     m->fm_enabled = true;
     m->psg_enabled = true;
     audio_mixer_build_kernel(m->tables.kernel);
+    for (int phase = 0; phase < AUDIO_MIXER_PHASES; phase++)
+        for (int tap = 0; tap < AUDIO_MIXER_TAPS; tap++)
+            m->tables.kernel_wide[phase][tap] = m->tables.kernel[phase][tap];
     audio_mixer_reset(m);
 }
 
@@ -108,28 +112,45 @@ static int16_t to_int16(double v)
     return (int16_t)(v >= 0 ? (int32_t)(v + 0.5) : -(int32_t)(-v + 0.5));
 }
 
+/* One channel's output stage over n samples: sum the changes (clearing
+ * their slots, which are reused after compaction), scale, optional model 1
+ * low-pass, output coupling high-pass. Kept in locals so the loop stays in
+ * registers; the operations and their order are those of one sample at a
+ * time. `out` is interleaved (stride 2) or NULL. */
+static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
+{
+    AudioMixerState *s = &m->state;
+    const double lowpass_coeff = m->tables.lowpass_coeff, dc_coeff = m->tables.dc_coeff;
+    double *delta = &s->delta[c][s->start];
+    double integral = s->integral[c], lowpass_out = s->lowpass_out[c];
+    double dc_in = s->dc_in[c], dc_out = s->dc_out[c];
+    const bool lowpass = m->lowpass;
+    for (uint32_t i = 0; i < n; i++) {
+        integral += delta[i];
+        double x = integral * MIX_TO_INT16;
+        if (lowpass)
+            lowpass_out += lowpass_coeff * (x - lowpass_out);
+        else
+            lowpass_out = x;
+        double y = lowpass_out - dc_in + dc_coeff * dc_out;
+        dc_in = lowpass_out;
+        dc_out = y;
+        if (out)
+            out[2 * i] = to_int16(y);
+    }
+    memset(delta, 0, n * sizeof *delta);
+    s->integral[c] = integral;
+    s->lowpass_out[c] = lowpass_out;
+    s->dc_in[c] = dc_in;
+    s->dc_out[c] = dc_out;
+}
+
 /* Finish the next n output samples (n <= ready) into out (or discard them). */
 static void consume(AudioMixer *m, int16_t *out, uint32_t n)
 {
     AudioMixerState *s = &m->state;
-    const AudioMixerTables *t = &m->tables;
-    for (uint32_t i = 0; i < n; i++) {
-        for (int c = 0; c < 2; c++) {
-            double *delta = &s->delta[c][s->start + i];
-            s->integral[c] += *delta;
-            *delta = 0.0; /* the slot is reused after compaction */
-            double x = s->integral[c] * MIX_TO_INT16;
-            if (m->lowpass)
-                s->lowpass_out[c] += t->lowpass_coeff * (x - s->lowpass_out[c]);
-            else
-                s->lowpass_out[c] = x;
-            double y = s->lowpass_out[c] - s->dc_in[c] + t->dc_coeff * s->dc_out[c];
-            s->dc_in[c] = s->lowpass_out[c];
-            s->dc_out[c] = y;
-            if (out)
-                out[2 * i + (uint32_t)c] = to_int16(y);
-        }
-    }
+    for (int c = 0; c < 2; c++)
+        finish_channel(m, c, out ? out + c : NULL, n);
     s->start += n;
     s->fm.index -= n;
     s->psg.index -= n;
@@ -187,18 +208,28 @@ static void make_room(AudioMixer *m, const AudioMixerStream *stream)
     compact(s);
 }
 
+/* Add a band-limited step of height (dl, dr) at the stream's position. The
+ * products are integers below 2^53, so the double arithmetic is exact. */
 static void add_step(AudioMixer *m, const AudioMixerStream *stream, int32_t dl, int32_t dr)
 {
     AudioMixerState *s = &m->state;
     uint32_t phase = (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
-    const int16_t *k = m->tables.kernel[phase];
+    const double *k = m->tables.kernel_wide[phase];
     uint32_t first = s->start + stream->index + 1;
     double *left = &s->delta[0][first];
     double *right = &s->delta[1][first];
     const double height_l = dl, height_r = dr;
-    for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
-        left[i] += (double)k[i] * height_l;
-        right[i] += (double)k[i] * height_r;
+    if (dl == dr) { /* mono input or a centred sound: one product serves both sides */
+        for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
+            double change = k[i] * height_l;
+            left[i] += change;
+            right[i] += change;
+        }
+    } else {
+        for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
+            left[i] += k[i] * height_l;
+            right[i] += k[i] * height_r;
+        }
     }
     if (first + AUDIO_MIXER_TAPS > s->delta_used)
         s->delta_used = first + AUDIO_MIXER_TAPS;
@@ -214,21 +245,67 @@ static void advance(AudioMixerStream *stream, uint32_t whole, uint32_t part, uin
     }
 }
 
+/* `count` input samples at once: the same position as `count` advance calls. */
+static void advance_many(AudioMixerStream *stream, uint32_t count, uint32_t whole, uint32_t part,
+                         uint32_t master_hz)
+{
+    uint64_t remainder = stream->remainder + (uint64_t)count * part;
+    stream->index += count * whole + (uint32_t)(remainder / master_hz);
+    stream->remainder = (uint32_t)(remainder % master_hz);
+}
+
+/* The highest stream index whose step still fits in the delta buffer: up to
+ * it make_room has nothing to do. */
+static uint32_t last_fitting_index(const AudioMixerState *s)
+{
+    return AUDIO_MIXER_CAPACITY - AUDIO_MIXER_TAPS - 1 - s->start;
+}
+
+/* Input samples are levels held until the next one, so only a change of
+ * level costs a step; a run of equal samples only moves the position on (in
+ * one go, as far as the buffer has room: make_room acts at exactly the
+ * samples it would act at one sample at a time). */
 static void push(AudioMixer *m, AudioMixerStream *stream, const int16_t *samples, int count, int channels,
                  int32_t weight, uint32_t whole, uint32_t part)
 {
-    for (int i = 0; i < count; i++) {
-        int32_t l = weight * samples[i * channels];
-        int32_t r = weight * samples[i * channels + channels - 1];
-        int32_t dl = l - stream->level[0], dr = r - stream->level[1];
-        if (dl | dr) {
+    AudioMixerState *s = &m->state;
+    const uint32_t master_hz = m->master_hz;
+    const int right = channels - 1;
+    uint32_t fits = last_fitting_index(s);
+    int i = 0;
+    while (i < count) {
+        if (stream->index > fits) { /* only after a state load or mixed use could it not fit */
             make_room(m, stream);
+            fits = last_fitting_index(s);
+        }
+        const int16_t *in = &samples[i * channels];
+        int32_t l = weight * in[0];
+        int32_t r = weight * in[right];
+        int32_t dl = l - stream->level[0], dr = r - stream->level[1];
+        int run = 1;
+        if (dl | dr) {
             add_step(m, stream, dl, dr);
             stream->level[0] = l;
             stream->level[1] = r;
+        } else {
+            /* Equal samples that follow: one move for all of them. */
+            while (i + run < count && in[run * channels] == in[0] && in[run * channels + right] == in[right])
+                run++;
+            uint32_t room = (fits - stream->index) / (whole + 1); /* samples that surely fit */
+            if ((uint32_t)run > room)
+                run = room ? (int)room : 1;
+            if (run > 1) {
+                advance_many(stream, (uint32_t)run, whole, part, master_hz);
+                i += run;
+                continue;
+            }
         }
-        advance(stream, whole, part, m->master_hz);
-        make_room(m, stream);
+        advance(stream, whole, part, master_hz);
+        i += run;
+        if (stream->index > fits) {
+            make_room(m, stream);
+            fits = last_fitting_index(s);
+        }
     }
 }
 

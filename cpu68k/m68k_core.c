@@ -98,13 +98,25 @@ static void take_interrupt(M68k *cpu, int level)
     s->pc = target + 4;
 }
 
+/* Clocks are kept in 32 bits: a change further ahead than this is one
+ * from long ago that wrapped around (real ones are an instruction ahead). */
+#define IPL_AHEAD_LIMIT (1 << 24)
+
+static bool change_ahead_of(const M68k *cpu, uint32_t clock)
+{
+    int32_t ahead = (int32_t)(IPL_CHANGE_CLOCK(cpu) - clock);
+    return ahead > 0 && ahead < IPL_AHEAD_LIMIT;
+}
+
 /* The level the CPU has sampled: the pins are read 2 clocks into the last
  * bus cycle (MC68000 UM fig. 5-11), so a later change is not seen yet.
- * A stopped CPU has no bus cycles and sees the pins directly. */
+ * A stopped CPU has no bus cycles and sees the pins directly, once a change
+ * scheduled ahead of its clock has happened. */
 static int sampled_ipl(const M68k *cpu)
 {
     const M68kState *s = &cpu->state;
-    if (!s->stopped && (int32_t)(IPL_CHANGE_CLOCK(cpu) - (LAST_BUS_CLOCK(cpu) + 2u)) > 0)
+    uint32_t sample_clock = s->stopped ? (uint32_t)s->cycles : LAST_BUS_CLOCK(cpu) + 2u;
+    if (change_ahead_of(cpu, sample_clock))
         return (int)IPL_PREVIOUS(cpu);
     return s->ipl;
 }

@@ -47,8 +47,15 @@ static uint64_t busack_time(const Mdemu *md)
 
 /* ---- Z80 space, seen from the 68000 ------------------------------------- */
 
+/* Every 68000 access to Z80 space goes through the bus arbiter, which adds
+ * one 68000 wait state (measured on hardware, SpritesMind forum thread
+ * viewtopic.php?p=29929; Pac-Man 2's sound code depends on it: jgenesis
+ * issue #255). */
+static void z80_area_wait(Mdemu *md) { m68k_add_cycles(&md->cpu, 1); }
+
 static uint8_t z80_area_read8(Mdemu *md, uint32_t addr)
 {
+    z80_area_wait(md);
     if (!z80_bus_granted(md)) {
         mdemu_debug_log(md, "68000 read of Z80 space %06X without the Z80 bus", (unsigned)addr);
         return open_bus8(md, addr);
@@ -65,6 +72,7 @@ static uint8_t z80_area_read8(Mdemu *md, uint32_t addr)
 
 static void z80_area_write8(Mdemu *md, uint32_t addr, uint8_t value)
 {
+    z80_area_wait(md);
     if (!z80_bus_granted(md)) {
         mdemu_debug_log(md, "68000 write to Z80 space %06X without the Z80 bus", (unsigned)addr);
         return;

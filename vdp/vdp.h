@@ -74,6 +74,16 @@ typedef struct VdpState {
     uint8_t line_rendered, vint_done;
     uint8_t prev_line_dot_overflow; /* enables sprite masking by the first sprite */
     uint8_t hv_latched;
+    int8_t field_line_delta;    /* lines this field has beyond 262 / 313 (interlace) */
+    /* The line being output: what the VDP fetched before its first dot, and
+     * how far the beam has drawn it (changes split the line there). */
+    uint8_t line_open;          /* the current line's dots are being output */
+    uint8_t line_has_sprites;
+    uint8_t line_window[2];     /* regs 17/18 as the line's fetches began */
+    uint16_t line_drawn_x;      /* dots of the current line already output */
+    uint16_t line_hscroll[2];   /* plane A / B horizontal scroll of the line */
+    uint16_t line_width;        /* 256 / 320 as the line began */
+    uint8_t line_sprites[VDP_MAX_WIDTH]; /* the line's sprite dots */
     uint8_t pad2_[6];
     /* The VDP keeps y, size and link of each sprite in an internal cache
      * that is updated only by writes into the sprite table area (Charles
@@ -95,6 +105,8 @@ typedef struct Vdp {
     bool sprite_lists_valid;
     uint8_t sprite_line_count[VDP_MAX_HEIGHT];
     uint8_t sprite_line_list[VDP_MAX_HEIGHT][80];
+    /* A line drawn at a width other than the frame's, stretched when done. */
+    uint32_t line_rgb[VDP_MAX_WIDTH];
     /* Every 4-byte pattern row of VRAM decoded to eight dots (one byte
      * each: colour, plus 0x40 when opaque), kept current on VRAM writes. */
     uint64_t pattern_rows[0x10000 / 4];
@@ -113,6 +125,11 @@ void vdp_run(Vdp *v, uint64_t clock);
 uint16_t vdp_read_data(Vdp *v);
 uint32_t vdp_write_data(Vdp *v, uint16_t value);
 uint16_t vdp_read_status(Vdp *v);
+/* Status bits the VDP does not drive: 15-10 float, so a 68000 read sees its
+ * own bus there (the prefetched next instruction word; genvdp.txt, "Status
+ * register"). vdp_read_status returns them as 0; the console ORs in its
+ * open-bus value under this mask. */
+#define VDP_STATUS_UNDRIVEN_MASK 0xFC00u
 uint32_t vdp_write_control(Vdp *v, uint16_t value);
 uint16_t vdp_read_hv(Vdp *v);
 /* Clocks the reader must wait before a data-port read completes (0 if none). */

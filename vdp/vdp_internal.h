@@ -29,7 +29,9 @@ static inline int vdp_is_h40(const VdpState *s) { return (s->regs[12] & 0x01) !=
 static inline int vdp_width(const VdpState *s) { return vdp_is_h40(s) ? 320 : 256; }
 static inline int vdp_is_v30(const VdpState *s) { return (s->regs[1] & 0x08) != 0; }
 static inline int vdp_active_lines(const VdpState *s) { return vdp_is_v30(s) ? 240 : 224; }
-static inline int vdp_total_lines(const VdpState *s) { return s->pal ? 313 : 262; }
+/* Lines in this field: interlaced fields alternate 262/263 (NTSC) and
+ * 313/312 (PAL) lines, see vdp_run.c. */
+static inline int vdp_total_lines(const VdpState *s) { return (s->pal ? 313 : 262) + s->field_line_delta; }
 static inline int vdp_display_on(const VdpState *s) { return (s->regs[1] & 0x40) != 0; }
 static inline int vdp_dma_enabled(const VdpState *s) { return (s->regs[1] & 0x10) != 0; }
 /* Interlace: reg 12 bits 2-1; 01 = mode 1, 11 = mode 2 (double resolution), 10 acts as off. */
@@ -66,6 +68,9 @@ int vdp_in_vblank(const VdpState *s);
 /* External access slots on the current line and the next one strictly after `clock`. */
 int vdp_slots_per_line(const VdpState *s);
 uint64_t vdp_next_slot(const VdpState *s, uint64_t clock);
+/* The first slot strictly after `clock`, on this line or a later one (later
+ * lines assumed to keep the current mode and display switch). */
+uint64_t vdp_slot_after(const VdpState *s, uint64_t clock);
 uint16_t vdp_hv_now(const VdpState *s);
 
 /* ---- memory (vdp_memory.c) ---- */
@@ -91,7 +96,30 @@ void vdp_dma_fill_data(Vdp *v, uint16_t data);
 /* ---- run loop (vdp_run.c) ---- */
 void vdp_run_to(Vdp *v, uint64_t clock);
 
-/* ---- rendering (vdp_render*.c) ---- */
-void vdp_render_line(Vdp *v);
+/* ---- rendering (vdp_render*.c) ----
+ * Dot x of an active line is output at 9-bit H counter 0x00A + x, so the
+ * line's 256 / 320 dots end exactly at the next V counter increment
+ * (viewport H 0x00A-0x109 / 0x00A-0x149: sikthehedgehog, "vdpnotes",
+ * latencies.txt, from the decapped VDP's logic). In both widths that is
+ * 860 master clocks into the line, one dot per 10 (H32) / 8 (H40) clocks. */
+enum { VDP_FIRST_DOT_OFFSET = 860 };
+static inline int vdp_dot_clocks(int width) { return width == 320 ? 8 : 10; }
+/* At the line's fetch point (H counter 0): latch scroll, window and sprites. */
+void vdp_line_begin(Vdp *v);
+/* Output the line's dots up to x (exclusive) with the present state. */
+void vdp_draw_to(Vdp *v, int x);
+/* Output the dots the beam has passed by the VDP's clock: called before any
+ * change that the picture shows at once (registers, CRAM, VSRAM, VRAM). */
+void vdp_draw_to_now_slow(Vdp *v);
+static inline void vdp_draw_to_now(Vdp *v)
+{
+    if (v->state.line_open)
+        vdp_draw_to_now_slow(v);
+}
+/* The rest of the line, at its end. */
+void vdp_line_finish(Vdp *v);
+/* A CRAM write during the active area shows its colour at the beam (the
+ * "CRAM dot"): called right after the write lands. */
+void vdp_cram_dot(Vdp *v, uint16_t colour);
 
 #endif

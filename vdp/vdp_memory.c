@@ -51,6 +51,7 @@ static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
 
 void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
 {
+    vdp_draw_to_now(v); /* the dots already passed keep the old contents */
     addr &= 0xFFFF;
     store_vram_byte(v, addr, value);
     vdp_pattern_cache_update(v, addr);
@@ -59,6 +60,7 @@ void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
 {
     VdpState *s = &v->state;
+    vdp_draw_to_now(v); /* the dots already passed keep the old contents */
     s->stale_data = data;
     switch (code & 0x0F) {
     case VDP_CODE_VRAM_WRITE: {
@@ -79,6 +81,7 @@ void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
     case VDP_CODE_CRAM_WRITE:
         s->cram[(addr >> 1) & 63] = data & 0x0EEE;
         vdp_cram_refresh(v, (addr >> 1) & 63);
+        vdp_cram_dot(v, data & 0x0EEE);
         break;
     case VDP_CODE_VSRAM_WRITE:
         if (((addr >> 1) & 0x3F) < 40)

@@ -11,6 +11,7 @@ static void write_register(Vdp *v, unsigned reg, uint8_t value)
     VdpState *s = &v->state;
     if (reg >= 24 || (reg > 10 && !(s->regs[1] & 0x04)))
         return;
+    vdp_draw_to_now(v); /* the change shows from the dot at the beam on */
     if (reg == 0) {
         /* Reg 0 bit 1 freezes the HV counter at the value it has when set. */
         if ((value & 0x02) && !(s->regs[0] & 0x02)) {
@@ -125,16 +126,9 @@ uint32_t vdp_read_wait(const Vdp *v)
 {
     const VdpState *s = &v->state;
     uint64_t t = s->clock;
-    uint64_t line_end = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
     /* Every queued write, then the read itself, needs a slot. */
-    for (int i = 0; i <= s->fifo_count; i++) {
-        uint64_t next = vdp_next_slot(s, t);
-        if (next >= line_end) {
-            /* Past this line: assume the next line's first slot spacing. */
-            next = t + VDP_MASTER_CLOCKS_PER_LINE / (uint64_t)(2 * vdp_slots_per_line(s));
-        }
-        t = next;
-    }
+    for (int i = 0; i <= s->fifo_count; i++)
+        t = vdp_slot_after(s, t);
     return (uint32_t)(t - s->clock);
 }
 

@@ -58,39 +58,44 @@ static inline Dots16 compose16(Dots16 a, Dots16 b, Dots16 s, Dots16 backdrop, in
     return colour | (shadow & 0x40) | (highlight & 0x80);
 }
 
-/* Colour indices of a line, in a loop specialised for the mode: the
- * arguments are constants at each call site below. */
-static inline void compose_indices(const VdpLineLayers *l, int width, Dots16 backdrop, int shadow_highlight,
-                                   int with_sprites, uint8_t *index)
+/* Colour indices of dots x0..x1-1 (16-aligned), in a loop specialised for
+ * the mode: the arguments are constants at each call site below. */
+static inline void compose_indices(const VdpLineLayers *l, const uint8_t *sprites, int x0, int x1, Dots16 backdrop,
+                                   int shadow_highlight, int with_sprites, uint8_t *index)
 {
     const uint8_t *pa = l->plane_a + VDP_LINE_MARGIN, *pb = l->plane_b + VDP_LINE_MARGIN;
     const Dots16 none = {0};
-    for (int x = 0; x < width; x += 16) {
-        Dots16 s = with_sprites ? load16(l->sprites + x) : none;
+    for (int x = x0; x < x1; x += 16) {
+        Dots16 s = with_sprites ? load16(sprites + x) : none;
         Dots16 out = compose16(load16(pa + x), load16(pb + x), s, backdrop, shadow_highlight);
         memcpy(index + x, &out, sizeof out);
     }
 }
 
-static void compose_line(const Vdp *v, const VdpLineLayers *l, int width, int with_sprites, uint32_t *dst)
+/* Dots x0..x1-1 (multiples of 8) of the composed line into dst[x0..x1-1]. */
+static void compose_span(const Vdp *v, const VdpLineLayers *l, int x0, int x1, uint32_t *dst)
 {
+    const VdpState *s = &v->state;
     const uint32_t *rgb = &v->cram_rgb[0][0]; /* [shade][colour] = shade * 64 + colour */
+    const uint8_t *sprites = s->line_sprites;
+    const int with_sprites = s->line_has_sprites;
     Dots16 backdrop;
-    memset(&backdrop, v->state.regs[7] & 0x3F, sizeof backdrop);
+    memset(&backdrop, s->regs[7] & 0x3F, sizeof backdrop);
     /* All indices first, then the colours: reading bytes back from a vector
-     * just stored would stall on store forwarding. Widths are multiples of 16. */
+     * just stored would stall on store forwarding. */
     uint8_t index[VDP_MAX_WIDTH];
-    const int sh = (v->state.regs[12] & 0x08) != 0;
+    const int a0 = x0 & ~15, a1 = (x1 + 15) & ~15;
+    const int sh = (s->regs[12] & 0x08) != 0;
     if (sh && with_sprites)
-        compose_indices(l, width, backdrop, 1, 1, index);
+        compose_indices(l, sprites, a0, a1, backdrop, 1, 1, index);
     else if (sh)
-        compose_indices(l, width, backdrop, 1, 0, index);
+        compose_indices(l, sprites, a0, a1, backdrop, 1, 0, index);
     else if (with_sprites)
-        compose_indices(l, width, backdrop, 0, 1, index);
+        compose_indices(l, sprites, a0, a1, backdrop, 0, 1, index);
     else
-        compose_indices(l, width, backdrop, 0, 0, index);
+        compose_indices(l, sprites, a0, a1, backdrop, 0, 0, index);
     /* Four dots per store: the host's store rate, not the lookups, limits this loop. */
-    for (int x = 0; x < width; x += 8) {
+    for (int x = x0; x < x1; x += 8) {
         const uint8_t *i = index + x;
         const Rgb4 left = {rgb[i[0]], rgb[i[1]], rgb[i[2]], rgb[i[3]]};
         const Rgb4 right = {rgb[i[4]], rgb[i[5]], rgb[i[6]], rgb[i[7]]};
@@ -105,51 +110,149 @@ static void stretch_line(const uint32_t *src, int src_width, uint32_t *dst, int 
         dst[x] = src[x * src_width / dst_width];
 }
 
-void vdp_render_line(Vdp *v)
+/* Frame buffer row of the current line (interlace mode 2 interleaves the fields). */
+static unsigned line_row(const VdpState *s)
+{
+    return vdp_interlace_mode(s) == 2 ? (unsigned)s->line * 2 + s->odd_frame : s->line;
+}
+
+/* Where the current line's dots go: its frame buffer row, or the side
+ * buffer when the line's width differs from the frame's. */
+static uint32_t *line_dest(Vdp *v)
+{
+    if (v->state.line_width != v->fb_width)
+        return v->line_rgb;
+    return v->framebuffer + (size_t)line_row(&v->state) * (size_t)v->fb_width;
+}
+
+void vdp_line_begin(Vdp *v)
 {
     VdpState *s = &v->state;
     const int width = vdp_width(s);
     const int im2 = vdp_interlace_mode(s) == 2;
     if (s->line == 0) {
-        /* The frame's size is fixed when its first line is drawn. */
+        /* The frame's size is fixed when its first line is fetched. */
         v->fb_width = width;
         v->fb_height = vdp_active_lines(s) * (im2 ? 2 : 1);
     }
-    const unsigned y = im2 ? (unsigned)s->line * 2 + s->odd_frame : s->line;
+    const unsigned y = line_row(s);
+    s->line_open = 0;
     if ((int)y >= v->fb_height)
         return;
-    uint32_t line_rgb[VDP_MAX_WIDTH];
-    uint32_t *dst = width == v->fb_width ? v->framebuffer + (size_t)y * (size_t)v->fb_width : line_rgb;
-
-    if (!vdp_display_on(s)) {
-        uint32_t backdrop = v->cram_rgb[0][s->regs[7] & 0x3F];
-        for (int x = 0; x < width; x++)
-            dst[x] = backdrop;
-        s->prev_line_dot_overflow = 0;
+    /* The scroll values and the sprites of a line are fetched before its
+     * first dot; the window registers too (a later write moves the next
+     * line's window). */
+    s->line_width = (uint16_t)width;
+    s->line_drawn_x = 0;
+    s->line_hscroll[0] = (uint16_t)vdp_hscroll_for_line(s, 0, s->line);
+    s->line_hscroll[1] = (uint16_t)vdp_hscroll_for_line(s, 1, s->line);
+    s->line_window[0] = s->regs[17];
+    s->line_window[1] = s->regs[18];
+    if (vdp_display_on(s)) {
+        s->line_has_sprites = (uint8_t)vdp_render_sprites(v, s->line_sprites, width, y);
     } else {
-        VdpLineLayers layers;
-        uint8_t *plane_a = layers.plane_a + VDP_LINE_MARGIN;
-        vdp_render_plane(v, layers.plane_b + VDP_LINE_MARGIN, 0, width, 1, y);
-        int wx0, wx1;
-        if (vdp_window_span(s, width, &wx0, &wx1)) {
-            /* Plane A only where the window is not; the window is drawn last. */
-            if (wx0 > 0)
-                vdp_render_plane(v, plane_a, 0, wx0, 0, y);
-            if (wx1 < width)
-                vdp_render_plane(v, plane_a, wx1, width, 0, y);
-            vdp_render_window(v, plane_a, wx0, wx1, y);
-        } else {
-            vdp_render_plane(v, plane_a, 0, width, 0, y);
-        }
-        int with_sprites = vdp_render_sprites(v, layers.sprites, width, y);
-        compose_line(v, &layers, width, with_sprites, dst);
-        if (s->regs[0] & 0x20) {
-            /* Reg 0 bit 5 blanks the leftmost 8 dots with the backdrop colour. */
-            uint32_t backdrop = v->cram_rgb[0][s->regs[7] & 0x3F];
-            for (int x = 0; x < 8; x++)
-                dst[x] = backdrop;
-        }
+        s->line_has_sprites = 0;
+        s->prev_line_dot_overflow = 0;
     }
-    if (dst == line_rgb)
-        stretch_line(line_rgb, width, v->framebuffer + (size_t)y * (size_t)v->fb_width, v->fb_width);
+    s->line_open = 1;
+}
+
+/* Dots x0..x1-1 of the line with the present registers and memories. */
+static void draw_span(Vdp *v, int x0, int x1, uint32_t *dst)
+{
+    VdpState *s = &v->state;
+    const int width = s->line_width;
+    const uint32_t backdrop = v->cram_rgb[0][s->regs[7] & 0x3F];
+    if (!vdp_display_on(s)) {
+        for (int x = x0; x < x1; x++)
+            dst[x] = backdrop;
+        return;
+    }
+    const unsigned y = line_row(s);
+    /* Layers over whole 16-dot groups around the span; only the span is output. */
+    const int a0 = x0 & ~15, a1 = ((x1 + 15) & ~15) < width ? ((x1 + 15) & ~15) : width;
+    VdpLineLayers layers;
+    uint8_t *plane_a = layers.plane_a + VDP_LINE_MARGIN;
+    vdp_render_plane(v, layers.plane_b + VDP_LINE_MARGIN, a0, a1, 1, y, s->line_hscroll[1]);
+    int wx0, wx1;
+    if (vdp_window_span(s->line, s->line_window, width, &wx0, &wx1) && wx0 < a1 && wx1 > a0) {
+        /* Plane A only where the window is not; the window is drawn last. */
+        if (wx0 > a0)
+            vdp_render_plane(v, plane_a, a0, wx0, 0, y, s->line_hscroll[0]);
+        if (wx1 < a1)
+            vdp_render_plane(v, plane_a, wx1, a1, 0, y, s->line_hscroll[0]);
+        vdp_render_window(v, plane_a, wx0 > a0 ? wx0 : a0, wx1 < a1 ? wx1 : a1, y);
+    } else {
+        vdp_render_plane(v, plane_a, a0, a1, 0, y, s->line_hscroll[0]);
+    }
+    if (x0 == a0 && (x1 & 7) == 0) {
+        compose_span(v, &layers, x0, x1, dst);
+    } else {
+        uint32_t span[VDP_MAX_WIDTH];
+        compose_span(v, &layers, a0, a1, span);
+        memcpy(dst + x0, span + x0, (size_t)(x1 - x0) * sizeof *dst);
+    }
+    /* Reg 0 bit 5 blanks the leftmost 8 dots with the backdrop colour. */
+    if ((s->regs[0] & 0x20) && x0 < 8)
+        for (int x = x0; x < 8 && x < x1; x++)
+            dst[x] = backdrop;
+}
+
+void vdp_draw_to(Vdp *v, int x)
+{
+    VdpState *s = &v->state;
+    if (!s->line_open)
+        return;
+    if (x > s->line_width)
+        x = s->line_width;
+    if (x <= s->line_drawn_x)
+        return;
+    draw_span(v, s->line_drawn_x, x, line_dest(v));
+    s->line_drawn_x = (uint16_t)x;
+}
+
+/* The dot the beam is on at the VDP's clock (0 before the first, the width after the last). */
+static int beam_x(const VdpState *s)
+{
+    int offset = (int)(s->clock - s->line_start) - VDP_FIRST_DOT_OFFSET;
+    if (offset <= 0)
+        return 0;
+    int x = offset / vdp_dot_clocks(s->line_width);
+    return x < s->line_width ? x : s->line_width;
+}
+
+void vdp_draw_to_now_slow(Vdp *v) { vdp_draw_to(v, beam_x(&v->state)); }
+
+void vdp_line_finish(Vdp *v)
+{
+    VdpState *s = &v->state;
+    if (!s->line_open)
+        return;
+    vdp_draw_to(v, s->line_width);
+    s->line_open = 0;
+    if (s->line_width != v->fb_width)
+        stretch_line(v->line_rgb, s->line_width, v->framebuffer + (size_t)line_row(s) * (size_t)v->fb_width,
+                     v->fb_width);
+}
+
+/* While CRAM is written, its data bus carries the written word to the
+ * colour output instead of the looked-up colour: the dot at the beam takes
+ * the new colour (the "CRAM dot"; Charles MacDonald, genvdp.txt, and
+ * Kabuto's hardware notes: visible on real hardware as a one-dot speck). */
+void vdp_cram_dot(Vdp *v, uint16_t colour)
+{
+    VdpState *s = &v->state;
+    if (!s->line_open)
+        return;
+    int offset = (int)(s->clock - s->line_start) - VDP_FIRST_DOT_OFFSET;
+    if (offset < 0)
+        return;
+    int x = offset / vdp_dot_clocks(s->line_width);
+    if (x >= s->line_width)
+        return;
+    vdp_draw_to(v, x);
+    unsigned c9 = ((colour >> 1) & 7) | (((colour >> 5) & 7) << 3) | (((colour >> 9) & 7) << 6);
+    line_dest(v)[x] = v->dac_rgb[0][c9];
+    if (s->line_drawn_x < x + 1)
+        s->line_drawn_x = (uint16_t)(x + 1);
 }

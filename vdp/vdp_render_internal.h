@@ -19,7 +19,6 @@
 typedef struct VdpLineLayers {
     uint8_t plane_a[VDP_LINE_MARGIN + VDP_MAX_WIDTH + 16];
     uint8_t plane_b[VDP_LINE_MARGIN + VDP_MAX_WIDTH + 16];
-    uint8_t sprites[VDP_MAX_WIDTH];
 } VdpLineLayers;
 
 static inline uint64_t vdp_reverse_bytes(uint64_t x) { return __builtin_bswap64(x); }
@@ -70,11 +69,14 @@ static inline void vdp_store8(uint8_t *dst, uint64_t px)
     memcpy(dst, &px, sizeof px);
 }
 
-/* Plane A (0) or B (1) dots x_begin..x_end-1 of display row y (doubled in interlace mode 2). */
-void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y);
+/* Plane A (0) or B (1) dots x_begin..x_end-1 of display row y (doubled in
+ * interlace mode 2), scrolled horizontally by hs. */
+void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y, unsigned hs);
+/* The line's horizontal scroll of plane A (0) or B (1) from the hscroll table. */
+unsigned vdp_hscroll_for_line(const VdpState *s, int plane_index, unsigned line);
 void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigned y);
-/* Window span on this line in pixels; returns 0 when the window is absent. */
-int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to);
+/* Window span on display line `line` for regs 17/18; returns 0 when the window is absent. */
+int vdp_window_span(unsigned line, const uint8_t regs17_18[2], int width, int *x_from, int *x_to);
 /* Returns 0 when no sprite is on the line (`out` is then left untouched). */
 int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y);
 

@@ -19,7 +19,7 @@
 
 static int plane_cells(unsigned field) { return field == 1 ? 64 : field == 3 ? 128 : 32; }
 
-static unsigned hscroll_for_line(const VdpState *s, int plane_index, unsigned line)
+unsigned vdp_hscroll_for_line(const VdpState *s, int plane_index, unsigned line)
 {
     static const unsigned line_masks[4] = {0x00, 0x07, 0xF8, 0xFF};
     unsigned table = (unsigned)(s->regs[13] & 0x3F) << 10;
@@ -82,7 +82,7 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
     }
 }
 
-void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y)
+void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int plane_index, unsigned y, unsigned hs)
 {
     const VdpState *s = &v->state;
     const int im2 = vdp_interlace_mode(s) == 2;
@@ -94,8 +94,6 @@ void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int pl
     const unsigned wcells = (unsigned)plane_cells(wfield);
     const unsigned hcells = wfield == 2 ? 1u : (unsigned)plane_cells(hfield);
     const unsigned wpx = wcells * 8, y_mask = vs_mask & ((hcells << tile_shift_y) - 1);
-    const unsigned display_line = im2 ? y >> 1 : y;
-    const unsigned hs = hscroll_for_line(s, plane_index, display_line);
     const unsigned x0 = (0u - hs) & (wpx - 1);
     const unsigned col_mask = wcells - 1;
     /* Start at the cell that covers x_begin; the first and last cells may
@@ -113,20 +111,19 @@ void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int pl
         plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 0, 0);
 }
 
-int vdp_window_span(const VdpState *s, int width, int *x_from, int *x_to)
+int vdp_window_span(unsigned line, const uint8_t regs17_18[2], int width, int *x_from, int *x_to)
 {
-    unsigned line = s->line;
-    unsigned vpos = (unsigned)(s->regs[18] & 0x1F) * 8;
-    int down = (s->regs[18] & 0x80) != 0;
+    unsigned vpos = (unsigned)(regs17_18[1] & 0x1F) * 8;
+    int down = (regs17_18[1] & 0x80) != 0;
     if (down ? line >= vpos : line < vpos) {
         *x_from = 0;
         *x_to = width;
         return 1;
     }
-    int hpos = (s->regs[17] & 0x1F) * 16;
+    int hpos = (regs17_18[0] & 0x1F) * 16;
     if (hpos > width)
         hpos = width;
-    if (s->regs[17] & 0x80) {
+    if (regs17_18[0] & 0x80) {
         *x_from = hpos;
         *x_to = width;
     } else {

@@ -1,5 +1,7 @@
-/* vdp_run.c - catching the VDP up to a master clock: line starts, line
- * rendering, the vertical interrupt and the access slots, in clock order. */
+/* vdp_run.c - catching the VDP up to a master clock: line starts, the
+ * fetch point of each line (vdp_line_begin), the vertical interrupt and the
+ * access slots, in clock order. A line's dots are drawn when something
+ * changes during it (vdp_draw_to_clock) and at its end. */
 #include "vdp_internal.h"
 
 enum { EV_LINE, EV_RENDER, EV_VINT, EV_SLOT };
@@ -22,8 +24,24 @@ static void line_counter_tick(VdpState *s, int ended_line)
     }
 }
 
-static void begin_next_line(VdpState *s)
+/* Interlaced, a frame is 525 (NTSC) / 625 (PAL) lines (the broadcast
+ * standards), sent as two fields; the VDP cannot end a field on a half
+ * line, so the odd field (status bit 4 set) gets 263 lines and the even one
+ * 262 on NTSC, and 313 / 312 on PAL. Which field is the longer one is this
+ * emulator's choice: the sources above give the totals only. */
+static int8_t field_line_delta(const VdpState *s)
 {
+    if (!vdp_interlace_mode(s))
+        return 0;
+    if (s->pal)
+        return s->odd_frame ? 0 : -1;
+    return s->odd_frame ? 1 : 0;
+}
+
+static void begin_next_line(Vdp *v)
+{
+    VdpState *s = &v->state;
+    vdp_line_finish(v);
     int total = vdp_total_lines(s);
     int ended = s->line;
     s->line_start += VDP_MASTER_CLOCKS_PER_LINE;
@@ -34,6 +52,8 @@ static void begin_next_line(VdpState *s)
         s->frame_start = s->line_start;
         /* The odd-field flag alternates every field while interlaced. */
         s->odd_frame = vdp_interlace_mode(s) ? (uint8_t)!s->odd_frame : 0;
+        s->field_line_delta = field_line_delta(s);
+        total = vdp_total_lines(s);
     }
     if (ended >= total)
         ended = total - 1;
@@ -84,10 +104,10 @@ void vdp_run_to(Vdp *v, uint64_t target)
         s->clock = when;
         switch (kind) {
         case EV_LINE:
-            begin_next_line(s);
+            begin_next_line(v);
             break;
         case EV_RENDER:
-            vdp_render_line(v);
+            vdp_line_begin(v);
             s->line_rendered = 1;
             break;
         case EV_VINT:

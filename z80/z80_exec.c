@@ -410,12 +410,15 @@ void z80_exec_opcode(Z80 *z, uint8_t op) { exec_opcode(z, op); }
 /* ---- stepping ------------------------------------------------------------ */
 
 /* The level seen at the end of the instruction that just ended: a change
- * no later than its last clock (tstates - 1) has been sampled. */
+ * no later than its last clock (tstates - 1) has been sampled. The change
+ * clock is 32 bits: one implausibly far ahead is an old one that wrapped. */
 static Z80_ALWAYS_INLINE void sample_int_line(Z80State *s)
 {
-    if (Z80_UNLIKELY(s->int_sampled != s->int_line) &&
-        (int32_t)(s->scratch[0] - (uint32_t)(s->tstates - 1)) <= 0)
-        s->int_sampled = s->int_line;
+    if (Z80_UNLIKELY(s->int_sampled != s->int_line)) {
+        int32_t ahead = (int32_t)(s->scratch[0] - (uint32_t)(s->tstates - 1));
+        if (ahead <= 0 || ahead >= (1 << 24))
+            s->int_sampled = s->int_line;
+    }
 }
 
 static Z80_ALWAYS_INLINE int interrupt_due(Z80State *s)

@@ -176,9 +176,19 @@ event:
     jr c,ev_instrument
     cp #CMD_GATE
     jr c,ev_arpeggio
+    cp #CMD_PAN
+    jr nc,ev_pan
     ld a,(hl)           ; CMD_GATE n
     inc hl
     ld C_GATE(ix),a
+    jr event
+ev_pan:
+    ld c,(hl)
+    inc hl
+    bit 7,C_KIND(ix)
+    jr nz,event         ; the PSG is mono
+    ld a,#0xB4
+    call fm_write
     jr event
 ev_length:
     and #0x3F

@@ -2,7 +2,7 @@
 ; music_format.inc: eight bars in A minor, Am F C G | Am F G E, at 16th note
 ; = 7 frames (about 128 beats per minute at 60 Hz); one bar = 112 frames,
 ; the whole loop 896 frames. FM 1 bass, FM 2 lead, FM 3 + FM 4 held chord
-; tones, PSG 1 a chord arpeggio, PSG noise the drums.
+; tones (left and right), PSG 1 a chord arpeggio, PSG noise the drums.
     .module music_song
     .include "music_format.inc"
     .area _CODE
@@ -61,7 +61,7 @@ lead:
     .db note, CMD_TIE
     .endm
 pad_low:
-    .db CMD_INSTR+2, CMD_GATE,0, L2
+    .db CMD_INSTR+2, CMD_PAN,PAN_LEFT, CMD_GATE,0, L2
     HOLD_BAR C4
     HOLD_BAR C4
     HOLD_BAR G3
@@ -72,7 +72,7 @@ pad_low:
     HOLD_BAR Gs3
     .db CMD_LOOP
 pad_high:
-    .db CMD_INSTR+2, CMD_GATE,0, L2
+    .db CMD_INSTR+2, CMD_PAN,PAN_RIGHT, CMD_GATE,0, L2
     HOLD_BAR E4
     HOLD_BAR F4
     HOLD_BAR E4

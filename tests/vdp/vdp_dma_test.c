@@ -93,12 +93,14 @@ static void test_m68k_to_vram(void **st)
     assert_int_equal(v->state.regs[21], (0x020020 >> 1) & 0xFF);
     assert_int_equal(v->state.addr, 0x1020);
     assert_int_equal(vdp_read_status(v) & 2, 0);
-    /* 68000 halted for 17 blanking slots (204 per line in H40): the bus
-     * request takes the first, then one word per slot. */
-    uint64_t end = ls + (uint64_t)((2 * 16 + 1) * LINE / (2 * 204));
+    /* 68000 halted for 17 blanking slots: the bus request takes the first,
+     * then one word per slot. A blanked H40 line starts with a slot every
+     * 16 clocks from offset 8 (9-bit H 0x14B, 0x14D, ...; Kabuto's access
+     * pattern with Nemesis's slot positions). */
+    uint64_t end = ls + 8 + 16 * 16;
     assert_int_equal(start, ls);
     assert_int_equal(wait, end - start);
-    assert_true(fx->bus.first_clock == ls + (uint64_t)(3 * LINE / (2 * 204)));
+    assert_true(fx->bus.first_clock == ls + 8 + 16);
 }
 
 static void test_m68k_source_wraps_in_128k(void **st)
@@ -154,11 +156,13 @@ static void test_m68k_bandwidth_in_active_display(void **st)
     vdp_run(v, vdp_frame_end(v));
     uint64_t f = v->state.frame_start;
     vdp_run(v, f + 10 * LINE);
-    /* 40 words + bus slot = 41 slots at 18 per line: ends in line 12, slot 4. */
+    /* 40 words + bus slot = 41 slots at 18 per line: ends in line 12 at its
+     * 5th external slot, 9-bit H 0x045 (H counter 0x22, mid-step). */
     set_dma(v, 40, 0x000000, 0x00);
     uint32_t wait = vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x0000);
-    uint64_t end = f + 12 * LINE + (uint64_t)((2 * 4 + 1) * LINE / (2 * 18));
+    uint64_t end = f + 12 * LINE + 780 + 0x22 * 16 + 8;
     assert_int_equal(wait, end - (f + 10 * LINE));
+    assert_int_equal(vdp_read_hv(v) & 0xFF, 0x22);
 }
 
 static void test_vram_fill(void **st)
@@ -270,11 +274,12 @@ static void test_copy_takes_two_slots_per_byte(void **st)
     uint64_t ls = v->state.line_start + LINE;
     vdp_run(v, ls);
     vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x8000);
-    /* 204 bytes = 408 slots: two full blanking lines; the last slot of
-     * the second is at offset (407 * 3420) / 408 = 3411. */
-    vdp_run(v, ls + LINE + 3410);
+    /* 204 bytes = 408 slots; a blanked H40 line has 205 (210 less 5
+     * refresh slots), so the last is the second line's third from the end,
+     * at 9-bit H 0x145 (offset 780 + 0xA2 * 16 + 8 = 3380). */
+    vdp_run(v, ls + LINE + 3379);
     assert_int_equal(vdp_read_status(v) & 2, 2);
-    vdp_run(v, ls + LINE + 3411);
+    vdp_run(v, ls + LINE + 3380);
     assert_int_equal(vdp_read_status(v) & 2, 0);
 }
 

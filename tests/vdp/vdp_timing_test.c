@@ -207,43 +207,153 @@ static void test_hint_clocks(void **st)
     assert_int_equal(count, 225);
 }
 
-/* Slot i of n on a line is at ((2i+1) * 3420) / (2n) clocks. */
-static uint64_t slot_at(uint64_t line_start, int i, int n) { return line_start + (uint64_t)((2 * i + 1) * LINE / (2 * n)); }
+/* External access slots of an active line as 9-bit H counter values
+ * (two-pixel slots 15, 23, 31, 47, ... numbered from H 0x1E9; Kabuto's VRAM
+ * access pattern, Nemesis's slot charts). Each is an odd 9-bit value, so it
+ * falls in the middle of an 8-bit H counter step. */
+static const uint16_t h40_active_slots[18] = {0x005, 0x015, 0x025, 0x045, 0x055, 0x065, 0x085, 0x095, 0x0A5,
+                                              0x0C5, 0x0D5, 0x0E5, 0x105, 0x115, 0x125, 0x143, 0x145, 0x1D1};
+static const uint16_t h32_active_slots[16] = {0x005, 0x015, 0x025, 0x045, 0x055, 0x065, 0x085, 0x095,
+                                              0x0A5, 0x0C5, 0x0D5, 0x0E5, 0x103, 0x105, 0x121, 0x1E7};
 
-static void test_fifo_stall_active_display(void **st)
+/* Master clocks from the line start (V counter increment) to 9-bit H value h9. */
+static uint64_t h9_offset(int h40, unsigned h9)
 {
-    Vdp *v = *st;
+    unsigned h8 = h9 >> 1;
+    uint64_t at, step;
+    if (!h40) {
+        step = 20;
+        at = h8 >= 0xE9 ? (15 + h8 - 0xE9) * step : h8 >= 0x85 ? (h8 - 0x85) * step : 760 + h8 * step;
+    } else if (h8 >= 0xA5 && h8 <= 0xB6) {
+        step = 16, at = (h8 - 0xA5) * step;
+    } else if (h8 >= 0xE4 && h8 <= 0xEE) {
+        step = 20, at = 288 + (h8 - 0xE4) * step;
+    } else if (h8 >= 0xEF) {
+        step = 16, at = 508 + (h8 - 0xEF) * step;
+    } else {
+        step = 16, at = 780 + h8 * step;
+    }
+    return at + (h9 & 1) * step / 2;
+}
+
+/* With the FIFO full, each further write waits for the next external slot:
+ * the writer resumes exactly at each documented slot, in line order. */
+static void check_active_slots(Vdp *v, int h40, const uint16_t *slots, int count)
+{
+    vdp_run(v, vdp_frame_end(v));
     uint64_t ls = v->state.frame_start + 50 * LINE;
-    vdp_run(v, ls + 1000);
+    vdp_run(v, ls + 1); /* line 50 just begun: past the previous line's slots */
     vt_command(v, VT_VRAM_WRITE, 0x0000);
     for (int i = 0; i < 4; i++)
         assert_int_equal(vdp_write_data(v, (uint16_t)i), 0);
-    /* H40 active line: 18 slots. The next one after offset 1000 is slot 5 (offset 1045). */
-    uint64_t now = v->state.clock;
-    uint32_t wait = vdp_write_data(v, 4);
-    assert_int_equal(wait, slot_at(ls, 5, 18) - now);
-    /* The sixth write waits for slot 6. */
-    now = v->state.clock;
-    wait = vdp_write_data(v, 5);
-    assert_int_equal(wait, slot_at(ls, 6, 18) - slot_at(ls, 5, 18));
-    (void)now;
+    /* Sorted by clock: the H40 slot at 0x1D1 (sync) comes first in the line. */
+    uint64_t expected[18];
+    for (int i = 0; i < count; i++)
+        expected[i] = ls + h9_offset(h40, slots[i]);
+    for (int i = 1; i < count; i++)
+        for (int j = i; j > 0 && expected[j] < expected[j - 1]; j--) {
+            uint64_t t = expected[j];
+            expected[j] = expected[j - 1];
+            expected[j - 1] = t;
+        }
+    for (int i = 0; i < count; i++) {
+        uint64_t now = v->state.clock;
+        uint32_t wait = vdp_write_data(v, (uint16_t)(4 + i));
+        assert_int_equal(wait, expected[i] - now);
+        assert_true(v->state.clock == expected[i]);
+    }
+}
+
+static void test_fifo_slots_active_h40(void **st)
+{
+    Vdp *v = *st;
+    check_active_slots(v, 1, h40_active_slots, 18);
+    /* The slot in the sync area is at H counter 0xE8, 10 clocks into a 20-clock step. */
+    assert_true(h9_offset(1, 0x1D1) == 288 + 4 * 20 + 10);
+}
+
+static void test_fifo_slots_active_h32(void **st)
+{
+    Vdp *v = *st;
+    vt_reg(v, 12, 0x00);
+    check_active_slots(v, 0, h32_active_slots, 16);
+}
+
+static void test_fifo_slots_refresh_gaps(void **st)
+{
+    Vdp *v = *st;
+    /* Active H40 slots come every 16 pixels except where a refresh slot
+     * (39, 71, 103, 135, 167) takes the place of the fourth. */
+    for (int i = 1; i < 15; i++) {
+        unsigned gap = h40_active_slots[i] - h40_active_slots[i - 1];
+        assert_int_equal(gap, (i % 3) == 0 ? 0x20 : 0x10);
+    }
+    (void)v;
 }
 
 static void test_fifo_blanking_and_h32(void **st)
 {
     Vdp *v = *st;
     vt_reg(v, 12, 0x00);
-    uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 166 slots in H32 */
+    uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 167 slots in H32 */
     vdp_run(v, ls + 100);
     vt_command(v, VT_VRAM_WRITE, 0x0000);
     for (int i = 0; i < 4; i++)
         vdp_write_data(v, (uint16_t)i);
     uint64_t now = v->state.clock;
     uint32_t wait = vdp_write_data(v, 4);
-    /* First slot after offset 100 with 166 slots: i = 5 at offset 113. */
-    assert_int_equal(wait, slot_at(ls, 5, 166) - now);
-    /* The read waits for the FIFO to drain and one more slot. */
-    assert_int_equal(vdp_read_wait(v), slot_at(ls, 10, 166) - v->state.clock);
+    /* Blanked H32: a slot every 20 clocks at offsets 10, 30, ... (9-bit H
+     * 0x10B, 0x10D, ...); after offset 100 they are 110, 130, 150, 170, 190. */
+    assert_int_equal(wait, ls + 110 - now);
+    /* The read waits for the four queued writes and one more slot. */
+    assert_int_equal(vdp_read_wait(v), ls + 210 - v->state.clock);
+    /* Refresh slots leave gaps: 1270 is followed by 1310 (slot 39 at 0x1E9 + 76). */
+    vdp_run(v, ls + 1260);
+    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    for (int i = 0; i < 4; i++)
+        vdp_write_data(v, (uint16_t)i);
+    now = v->state.clock;
+    assert_int_equal(vdp_write_data(v, 4), ls + 1270 - now);
+    now = v->state.clock;
+    assert_int_equal(vdp_write_data(v, 5), ls + 1310 - now);
+}
+
+/* Interlaced NTSC fields alternate 263 (odd, status bit 4 set) and 262
+ * lines; the odd field's extra line is V counter 0x1E4. */
+static void test_interlace_fields(void **st)
+{
+    Vdp *v = *st;
+    vt_reg(v, 12, 0x81 | 0x02);
+    vdp_run(v, vdp_frame_end(v));
+    int seen_odd = 0, seen_even = 0;
+    for (int field = 0; field < 4; field++) {
+        uint64_t f = v->state.frame_start;
+        int odd = (vdp_read_status(v) & 0x10) != 0;
+        assert_int_equal(vdp_frame_clocks(v), (odd ? 263 : 262) * LINE);
+        /* Line 0xEC is V 0x1E5 in the odd field, 0x1E6 in the even one;
+         * interlace mode 1 shows V bit 8 in bit 0. */
+        vdp_run(v, f + 0xEC * LINE + 100);
+        assert_int_equal(vdp_read_hv(v) >> 8, odd ? 0xE5 : 0xE7);
+        vdp_run(v, f + (odd ? 262 : 261) * LINE + 100);
+        assert_int_equal(vdp_read_hv(v) >> 8, 0xFF);
+        assert_int_equal((vdp_read_status(v) & 0x10) != 0, odd);
+        vdp_run(v, vdp_frame_end(v));
+        assert_true(v->state.frame_start == f + (uint64_t)(odd ? 263 : 262) * LINE);
+        assert_int_equal((vdp_read_status(v) & 0x10) != 0, !odd);
+        seen_odd += odd;
+        seen_even += !odd;
+    }
+    assert_int_equal(seen_odd, 2);
+    assert_int_equal(seen_even, 2);
+    /* PAL: 313 odd, 312 even; without interlace every field is 313 again. */
+    vdp_set_pal(v, true);
+    vdp_run(v, vdp_frame_end(v));
+    int odd = (vdp_read_status(v) & 0x10) != 0;
+    assert_int_equal(vdp_frame_clocks(v), (odd ? 313 : 312) * LINE);
+    vt_reg(v, 12, 0x81);
+    vdp_run(v, vdp_frame_end(v));
+    assert_int_equal(vdp_read_status(v) & 0x10, 0);
+    assert_int_equal(vdp_frame_clocks(v), 313 * LINE);
 }
 
 static void test_reset_keeps_clock(void **st)
@@ -267,8 +377,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vint_clock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vint_pending_while_disabled, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hint_clocks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fifo_stall_active_display, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fifo_slots_active_h40, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fifo_slots_active_h32, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fifo_slots_refresh_gaps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_blanking_and_h32, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interlace_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_keeps_clock, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,206 @@
+/* vdp_midline_test.c - changes during a line: a register or CRAM write
+ * splits the line at the dot the beam is on, a CRAM write shows its colour
+ * as a dot at the beam, fetched values (scroll, window) wait for the next
+ * line, and a line cut in the middle survives a save state. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "vdp_test_util.h"
+
+#define LINE VDP_MASTER_CLOCKS_PER_LINE
+/* Dot x of a line is output at 9-bit H counter 0x00A + x: 860 master
+ * clocks into the line, then 8 (H40) / 10 (H32) clocks per dot. */
+#define FIRST_DOT 860
+
+static const uint16_t red = 0x000E, green = 0x00E0, blue = 0x0E00, white = 0x0EEE;
+static uint32_t rgb_of(uint16_t cram) { return vt_rgb((cram >> 1) & 7, (cram >> 5) & 7, (cram >> 9) & 7); }
+
+/* Blank planes (VRAM all zero: tile 0 is transparent), backdrop colour 1 = red. */
+static Vdp *new_screen(int h40)
+{
+    Vdp *v = vt_new(NULL, 0);
+    assert_non_null(v);
+    vt_mode5(v, h40);
+    vt_cram(v, 1, red);
+    vt_cram(v, 2, green);
+    vt_reg(v, 7, 0x01);
+    vt_display_on(v, 0);
+    vdp_run(v, vdp_frame_end(v));
+    vdp_run(v, vdp_frame_end(v));
+    return v;
+}
+
+static uint64_t dot_clock(const Vdp *v, int line, int x, int h40)
+{
+    return v->state.frame_start + (uint64_t)line * LINE + FIRST_DOT + (uint64_t)x * (h40 ? 8u : 10u);
+}
+
+static void check_split(Vdp *v, int line, int split, uint32_t before, uint32_t after)
+{
+    int w, h, pitch;
+    vdp_framebuffer(v, &w, &h, &pitch);
+    for (int x = 0; x < w; x++)
+        assert_int_equal(vt_pixel(v, x, line), x < split ? before : after);
+}
+
+static void backdrop_split(int h40, int x)
+{
+    Vdp *v = new_screen(h40);
+    vdp_run(v, dot_clock(v, 100, x, h40) + 3); /* inside dot x */
+    vt_reg(v, 7, 0x02);
+    vdp_run(v, v->state.frame_start + 103 * LINE);
+    int w;
+    vdp_framebuffer(v, &w, NULL, NULL);
+    check_split(v, 99, w, rgb_of(red), rgb_of(red));
+    check_split(v, 100, x, rgb_of(red), rgb_of(green));
+    check_split(v, 101, 0, rgb_of(red), rgb_of(green));
+    free(v);
+}
+
+static void test_backdrop_change_splits_line_h40(void **st)
+{
+    (void)st;
+    backdrop_split(1, 123);
+    backdrop_split(1, 1);
+    backdrop_split(1, 319);
+}
+
+static void test_backdrop_change_splits_line_h32(void **st)
+{
+    (void)st;
+    backdrop_split(0, 77);
+    backdrop_split(0, 255);
+}
+
+static void test_change_before_first_dot_and_after_last(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    uint64_t ls = v->state.frame_start + 60 * LINE;
+    vdp_run(v, ls + FIRST_DOT - 1); /* left border: the whole line changes */
+    vt_reg(v, 7, 0x02);
+    vdp_run(v, ls + LINE + 100); /* the next line, before its first dot */
+    vt_reg(v, 7, 0x01);
+    vdp_run(v, ls + 3 * LINE);
+    check_split(v, 60, 0, 0, rgb_of(green));
+    check_split(v, 61, 0, 0, rgb_of(red));
+    free(v);
+}
+
+/* A CRAM write lands in an access slot; the dot at the beam then shows the
+ * written colour. Active H40 slot 23 is at 9-bit H 0x025, dot 0x025 - 0x00A. */
+static void test_cram_dot(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    uint64_t ls = v->state.frame_start + 80 * LINE;
+    vdp_run(v, ls + 1000);
+    vt_cram(v, 9, blue); /* colour 9 is not on screen */
+    vdp_run(v, ls + 2 * LINE);
+    const int dot = 0x025 - 0x00A;
+    for (int x = 0; x < 320; x++)
+        assert_int_equal(vt_pixel(v, x, 80), x == dot ? rgb_of(blue) : rgb_of(red));
+    check_split(v, 81, 0, 0, rgb_of(red));
+    assert_int_equal(v->state.cram[9], blue);
+    /* Writing the backdrop's own colour: old colour before the dot, new from it. */
+    ls += 4 * LINE;
+    vdp_run(v, ls + 1000);
+    vt_cram(v, 1, white);
+    vdp_run(v, ls + 2 * LINE);
+    check_split(v, 84, dot, rgb_of(red), rgb_of(white));
+    check_split(v, 85, 0, 0, rgb_of(white));
+    free(v);
+}
+
+/* With the display off the backdrop is shown and CRAM dots still appear. */
+static void test_cram_dot_display_off_h32(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(0);
+    vt_reg(v, 1, 0x04);
+    vdp_run(v, vdp_frame_end(v));
+    uint64_t ls = v->state.frame_start + 30 * LINE;
+    /* Blanked H32 slots are every 20 clocks at offsets 10, 30, ...: the
+     * write at 1500 lands at 1510, dot (1510 - 860) / 10 = 65. */
+    vdp_run(v, ls + 1500);
+    vt_cram(v, 9, green);
+    vdp_run(v, ls + 2 * LINE);
+    for (int x = 0; x < 256; x++)
+        assert_int_equal(vt_pixel(v, x, 30), x == 65 ? rgb_of(green) : rgb_of(red));
+    free(v);
+}
+
+/* The scroll values are fetched before the line's first dot: a change in
+ * the hscroll table during the line shows from the next line only, while
+ * a VSRAM change shows in the columns not yet drawn. */
+static void test_fetched_values_wait_for_next_line(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    /* Plane A: tile 1 (colour 3 = blue) in column 0 of every row, transparent elsewhere. */
+    vt_cram(v, 3, blue);
+    vt_solid_tile(v, 1, 3);
+    for (unsigned row = 0; row < 32; row++)
+        vt_vram_word(v, 0xC000 + row * 128, vt_name(1, 0, 0, 0, 0));
+    vdp_run(v, vdp_frame_end(v));
+    vdp_run(v, vdp_frame_end(v));
+    assert_int_equal(vt_pixel(v, 0, 40), rgb_of(blue));
+    assert_int_equal(vt_pixel(v, 8, 40), rgb_of(red));
+    /* Whole-screen hscroll 16 for plane A, written during line 40's dots. */
+    vdp_run(v, v->state.frame_start + 40 * LINE + FIRST_DOT + 100 * 8);
+    vt_vram_word(v, 0xDC00, 16);
+    vdp_run(v, v->state.frame_start + 43 * LINE);
+    assert_int_equal(vt_pixel(v, 0, 40), rgb_of(blue));
+    assert_int_equal(vt_pixel(v, 16, 40), rgb_of(red));
+    assert_int_equal(vt_pixel(v, 0, 41), rgb_of(red));
+    assert_int_equal(vt_pixel(v, 16, 41), rgb_of(blue));
+    free(v);
+}
+
+/* A line cut by a change, saved in the middle: the copy finishes it alike. */
+static void test_state_mid_line(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    Vdp *copy = new_screen(1);
+    vt_reg(copy, 7, 0x02);
+    vdp_run(copy, vdp_frame_end(copy));
+    vdp_run(v, dot_clock(v, 50, 200, 1));
+    vt_reg(v, 7, 0x02);
+    vdp_run(v, dot_clock(v, 50, 250, 1));
+    uint8_t *blob = malloc(vdp_state_size());
+    assert_non_null(blob);
+    vdp_save_state(v, blob);
+    vdp_load_state(copy, blob);
+    free(blob);
+    vt_reg(v, 7, 0x01);
+    vt_reg(copy, 7, 0x01);
+    vdp_run(v, v->state.frame_start + 52 * LINE);
+    vdp_run(copy, copy->state.frame_start + 52 * LINE);
+    /* The copy had not drawn dots 0-249 itself (the frame buffer is not state). */
+    for (int x = 250; x < 320; x++)
+        assert_int_equal(vt_pixel(copy, x, 50), vt_pixel(v, x, 50));
+    for (int x = 0; x < 320; x++)
+        assert_int_equal(vt_pixel(v, x, 50), x >= 200 && x < 250 ? rgb_of(green) : rgb_of(red));
+    free(v);
+    free(copy);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_backdrop_change_splits_line_h40),
+        cmocka_unit_test(test_backdrop_change_splits_line_h32),
+        cmocka_unit_test(test_change_before_first_dot_and_after_last),
+        cmocka_unit_test(test_cram_dot),
+        cmocka_unit_test(test_cram_dot_display_off_h32),
+        cmocka_unit_test(test_fetched_values_wait_for_next_line),
+        cmocka_unit_test(test_state_mid_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
