@@ -23,6 +23,12 @@
  * equal-peak choice is ours; AUDIO_MIXER_PSG_WEIGHT is the one place to
  * change it.
  *
+ * Speed: a run of equal input samples (the PSG holds its level for many
+ * samples) only moves the stream position, in one step; a change costs one
+ * kernel-length step, with one product per tap when both sides change by
+ * the same amount. The output is bit-identical to taking one input sample
+ * at a time (tests/audio_mixer/mixer_guard_test.c).
+ *
  * Analog output stage: the console's output is AC-coupled, modelled as a
  * first-order high-pass at 10 Hz. The Model 1's output filter is modelled as
  * a first-order low-pass at 3390 Hz, an approximation of measured Model 1
@@ -80,9 +86,6 @@ void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
     m->fm_enabled = true;
     m->psg_enabled = true;
     audio_mixer_build_kernel(m->tables.kernel);
-    for (int phase = 0; phase < AUDIO_MIXER_PHASES; phase++)
-        for (int tap = 0; tap < AUDIO_MIXER_TAPS; tap++)
-            m->tables.kernel_wide[phase][tap] = m->tables.kernel[phase][tap];
     audio_mixer_reset(m);
 }
 
@@ -112,11 +115,11 @@ static int16_t to_int16(double v)
     return (int16_t)(v >= 0 ? (int32_t)(v + 0.5) : -(int32_t)(-v + 0.5));
 }
 
-/* One channel's output stage over n samples: sum the changes (clearing
- * their slots, which are reused after compaction), scale, optional model 1
- * low-pass, output coupling high-pass. Kept in locals so the loop stays in
- * registers; the operations and their order are those of one sample at a
- * time. `out` is interleaved (stride 2) or NULL. */
+/* One channel's output stage over n samples: sum the changes, scale,
+ * optional model 1 low-pass, output coupling high-pass. The filter state
+ * stays in locals (registers) through the loop; the operations and their
+ * order per sample are unchanged, so the output is too. `out` is
+ * interleaved (stride 2) or NULL. */
 static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
 {
     AudioMixerState *s = &m->state;
@@ -127,6 +130,7 @@ static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
     const bool lowpass = m->lowpass;
     for (uint32_t i = 0; i < n; i++) {
         integral += delta[i];
+        delta[i] = 0.0; /* the slot is reused after compaction */
         double x = integral * MIX_TO_INT16;
         if (lowpass)
             lowpass_out += lowpass_coeff * (x - lowpass_out);
@@ -138,7 +142,6 @@ static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
         if (out)
             out[2 * i] = to_int16(y);
     }
-    memset(delta, 0, n * sizeof *delta);
     s->integral[c] = integral;
     s->lowpass_out[c] = lowpass_out;
     s->dc_in[c] = dc_in;
@@ -160,15 +163,18 @@ static void consume(AudioMixer *m, int16_t *out, uint32_t n)
         s->dropped_samples += n;
 }
 
-/* Move the pending part of the delta buffer back to its beginning. */
+/* Move the pending part of the delta buffer back to its beginning. Slots
+ * before `start` are already zero (consume clears them), so only the old
+ * copy's slots that the move did not overwrite need clearing. */
 static void compact(AudioMixerState *s)
 {
     uint32_t used = s->delta_used > s->start ? s->delta_used - s->start : 0;
     if (s->start == 0)
         return;
+    uint32_t stale_from = used > s->start ? used : s->start;
     for (int c = 0; c < 2; c++) {
         memmove(&s->delta[c][0], &s->delta[c][s->start], used * sizeof s->delta[c][0]);
-        memset(&s->delta[c][used], 0, s->start * sizeof s->delta[c][0]);
+        memset(&s->delta[c][stale_from], 0, (s->start + used - stale_from) * sizeof s->delta[c][0]);
     }
     s->start = 0;
     s->delta_used = used;
@@ -214,21 +220,21 @@ static void add_step(AudioMixer *m, const AudioMixerStream *stream, int32_t dl, 
 {
     AudioMixerState *s = &m->state;
     uint32_t phase = (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
-    const double *k = m->tables.kernel_wide[phase];
+    const int16_t *k = m->tables.kernel[phase];
     uint32_t first = s->start + stream->index + 1;
     double *left = &s->delta[0][first];
     double *right = &s->delta[1][first];
     const double height_l = dl, height_r = dr;
     if (dl == dr) { /* mono input or a centred sound: one product serves both sides */
         for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
-            double change = k[i] * height_l;
+            double change = (double)k[i] * height_l;
             left[i] += change;
             right[i] += change;
         }
     } else {
         for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
-            left[i] += k[i] * height_l;
-            right[i] += k[i] * height_r;
+            left[i] += (double)k[i] * height_l;
+            right[i] += (double)k[i] * height_r;
         }
     }
     if (first + AUDIO_MIXER_TAPS > s->delta_used)
@@ -274,7 +280,7 @@ static void push(AudioMixer *m, AudioMixerStream *stream, const int16_t *samples
     uint32_t fits = last_fitting_index(s);
     int i = 0;
     while (i < count) {
-        if (stream->index > fits) { /* only after a state load or mixed use could it not fit */
+        if (stream->index > fits) { /* check_config and make_room keep this false: a guard for the buffer */
             make_room(m, stream);
             fits = last_fitting_index(s);
         }

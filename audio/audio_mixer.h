@@ -59,7 +59,6 @@ typedef struct AudioMixerTables {
     uint64_t phase_mul;            /* remainder -> kernel phase, 32.32 fixed point */
     double lowpass_coeff, dc_coeff;
     int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS]; /* Q15; each phase sums to 32768 */
-    double kernel_wide[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS]; /* the same values, ready for the step loop */
 } AudioMixerTables;
 
 typedef struct AudioMixer {

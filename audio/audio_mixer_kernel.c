@@ -75,10 +75,31 @@ static double impulse(double x, double beta_i0)
     return 2.0 * KERNEL_CUTOFF * sinc * window;
 }
 
-/* Integral of h over one grid cell [x, x + dx] (Simpson). */
-static double cell_area(double x, double dx, double beta_i0)
+/* Walks the grid cells [k dx, (k + 1) dx] upwards, giving each one's
+ * integral of h (Simpson). A cell's right edge is the next one's left edge
+ * (the same double: k dx is exact), so h is evaluated twice per cell, not
+ * three times. */
+typedef struct CellWalk {
+    double dx, beta_i0;
+    int k;           /* the next cell */
+    double h_left;   /* h at its left edge */
+} CellWalk;
+
+static CellWalk cell_walk_start(int k, double dx, double beta_i0)
 {
-    return dx / 6.0 * (impulse(x, beta_i0) + 4.0 * impulse(x + dx / 2.0, beta_i0) + impulse(x + dx, beta_i0));
+    CellWalk w = {dx, beta_i0, k, impulse(k * dx, beta_i0)};
+    return w;
+}
+
+static double cell_walk_next(CellWalk *w)
+{
+    double x = w->k * w->dx;
+    double h_mid = impulse(x + w->dx / 2.0, w->beta_i0);
+    double h_right = impulse(x + w->dx, w->beta_i0);
+    double area = w->dx / 6.0 * (w->h_left + 4.0 * h_mid + h_right);
+    w->h_left = h_right;
+    w->k++;
+    return area;
 }
 
 void audio_mixer_build_kernel(int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS])
@@ -89,8 +110,9 @@ void audio_mixer_build_kernel(int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAP
     const double beta_i0 = bessel_i0_sq(KAISER_BETA * KAISER_BETA / 4.0);
 
     double total = 0.0;
+    CellWalk walk = cell_walk_start(first, dx, beta_i0);
     for (int k = first; k < last; k++)
-        total += cell_area(k * dx, dx, beta_i0);
+        total += cell_walk_next(&walk);
 
     /* Walk the grid k/P upwards; S(k/P) quantized is q. The step at phase p
      * reaches tap m at a = (m - 15) - p/P output samples, i.e. k = (m-15)P - p,
@@ -102,6 +124,7 @@ void audio_mixer_build_kernel(int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAP
             kernel[i][m] = 0;
     }
     double area = 0.0;
+    walk = cell_walk_start(first, dx, beta_i0);
     const int lowest = -(KERNEL_HALF_WIDTH + 1) * P, highest = (KERNEL_HALF_WIDTH + 1) * P;
     for (int k = lowest; k <= highest; k++) {
         int32_t q;
@@ -110,7 +133,7 @@ void audio_mixer_build_kernel(int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAP
         } else if (k >= last) {
             q = Q15_ONE;
         } else {
-            area += cell_area((k - 1) * dx, dx, beta_i0);
+            area += cell_walk_next(&walk); /* the cell [(k - 1) dx, k dx] */
             double s = area / total * Q15_ONE;
             q = (int32_t)(s >= 0 ? s + 0.5 : s - 0.5);
         }

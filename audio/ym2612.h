@@ -30,6 +30,10 @@ extern "C" {
  * clocks (Eke's hardware measurements and Sauraen's die analysis,
  * SpritesMind YM2612 thread). */
 #define YM2612_BUSY_CLOCKS (32 * 6)
+/* Attenuations per sign in Ym2612.exp_signed: more than the largest
+ * log-sin value (2137) plus the largest level that can still be heard
+ * (0x340 << 2: 13 octaves, where the output has shifted to 0). */
+#define YM2612_EXP_SPAN 0x1600
 
 typedef enum Ym2612Model {
     YM2612_MODEL_DISCRETE = 0, /* YM2612 with the DAC "ladder effect" */
@@ -113,9 +117,10 @@ typedef struct Ym2612 {
     /* ROM tables rebuilt from their formulas by ym2612_init (not state). */
     uint16_t logsin_rom[256]; /* -log2(sin) of a quarter wave, 4.8 fixed point */
     uint16_t exp_rom[256];    /* (2^(i/256) - 1) * 1024 */
-    /* Lookup tables derived from the ROMs by ym2612_init (not state). */
-    uint16_t logsin_wave[1024]; /* logsin_rom over the whole wave (sign applied apart) */
-    uint16_t exp_mantissa[256]; /* output magnitude before the exponent shift */
+    /* Lookup tables derived from the ROMs by ym2612_init (not state): an
+     * operator's output is exp_signed[logsin_signed[phase] + level]. */
+    uint16_t logsin_signed[1024]; /* logsin_rom over the whole wave, + YM2612_EXP_SPAN on the negative half */
+    int16_t exp_signed[2 * YM2612_EXP_SPAN]; /* signed output per attenuation: positive half, then negative */
 } Ym2612;
 
 void ym2612_init(Ym2612 *ym, Ym2612Model model);

@@ -117,6 +117,9 @@ static unsigned eg_update_mask(const Ym2612State *s, unsigned ch, unsigned op)
         return 0;
     if (stage == YM2612_EG_ATTACK && att == 0) return 0;
     if (stage == YM2612_EG_DECAY && att >= sustain_level(s, ch, op)) return 0;
+    /* Sustain and release only add to the level, which is already at its
+     * maximum (an SSG-EG release stops at 0x3FF too). */
+    if (att >= 0x3FF && (stage == YM2612_EG_SUSTAIN || stage == YM2612_EG_RELEASE)) return 0x1000;
     unsigned rate = slot->eg_rate[stage & 3];
     if (rate == 0) return 0x1000;
     return rate < 44 ? (1u << (11 - (rate >> 2))) - 1 : 0;
@@ -124,8 +127,9 @@ static unsigned eg_update_mask(const Ym2612State *s, unsigned ch, unsigned op)
 
 /* Envelope counter bits that must all be clear for this operator's next
  * envelope update to change anything: none can while no SSG-EG cycle end or
- * stage change is due and the rate skips this counter value. Rate 0 never
- * changes the level: bit 12, above the 12-bit counter, marks that. Bit 13
+ * stage change is due and the rate skips this counter value. Rate 0, or a
+ * level that can only grow and is at its maximum, never changes: bit 12,
+ * above the 12-bit counter, marks that. Bit 13
  * is always set: the sample loop tests it outside envelope samples. */
 static unsigned eg_idle_mask(const Ym2612State *s, unsigned ch, unsigned op)
 {
@@ -144,7 +148,7 @@ void ym_eg_refresh(Ym2612State *s, unsigned ch, unsigned op)
  * would change nothing). Attack follows the chip's exponential curve;
  * SSG-EG runs four times faster and stops at 0x200, the end of its cycle
  * (where a release falls silent). */
-void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op)
+void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_counter)
 {
     Ym2612Slot *slot = &s->slots[ch][op];
     unsigned ssg = ym_op_reg(s, ch, op, 0x90) & 0x0F;
@@ -166,7 +170,7 @@ void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op)
     unsigned rate = slot->eg_rate[stage & 3];
     unsigned shift = rate < 44 ? 11 - (rate >> 2) : 0;
     unsigned inc = 0;
-    if (rate != 0 && !(s->eg_counter & ((1u << shift) - 1))) inc = ym_eg_increment(rate, s->eg_counter >> shift);
+    if (rate != 0 && !(eg_counter & ((1u << shift) - 1))) inc = ym_eg_increment(rate, eg_counter >> shift);
     if (inc != 0) {
         if (stage == YM2612_EG_ATTACK) {
             if (rate >= 62) att = 0;

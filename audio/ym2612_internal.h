@@ -47,6 +47,56 @@ static inline int ym_asr(int v, unsigned shift) { return v >= 0 ? (v >> shift) :
 static inline bool ym_ch3_special(const Ym2612State *s) { return (s->regs[0][0x27] & 0xC0) != 0; }
 static inline bool ym_csm_mode(const Ym2612State *s) { return (s->regs[0][0x27] & 0xC0) == 0x80; }
 
+/* From this level on (envelope + AM, 10-bit units) every phase gives
+ * output 0: the attenuation reaches 13 octaves (0x340 << 2 = 13 * 256). */
+#define YM_LEVEL_SILENT 0x340u
+
+/* A level in exp_signed's units, clamped where it stops making a difference
+ * (which keeps exp_signed small). */
+static inline unsigned ym_level4(unsigned level) { return (level < YM_LEVEL_SILENT ? level : YM_LEVEL_SILENT) << 2; }
+
+/* An operator's 14-bit output: the 10-bit phase (modulation added) looked
+ * up in the log-sin ROM, plus the level, back through the exponent ROM
+ * (OPx die analysis); the tables fold in the sign and the octave shift. */
+static YM_ALWAYS_INLINE int ym_operator_output(const Ym2612 *ym, unsigned phase10, unsigned level4)
+{
+    return ym->exp_signed[ym->logsin_signed[phase10 & 0x3FF] + level4];
+}
+
+/* Modulation input from modulator outputs: their sum halved to phase units. */
+static inline unsigned ym_modulation(int sum) { return (unsigned)ym_asr(sum, 1); }
+
+/* The channel's carriers summed, clamped to the 14-bit accumulator. */
+static YM_ALWAYS_INLINE int ym_channel_sum(unsigned alg, int out1, int out2, int out3, int out4)
+{
+    int sum;
+    switch (alg) {
+    case 4: sum = out2 + out4; break;
+    case 5: case 6: sum = out2 + out3 + out4; break;
+    case 7: sum = out1 + out2 + out3 + out4; break;
+    default: sum = out4; break;
+    }
+    if (sum > 8191) sum = 8191;
+    if (sum < -8192) sum = -8192;
+    return sum;
+}
+
+/* LFO AM: a triangle over the 128 LFO steps, 0..126 in envelope units
+ * (0..11.8 dB), scaled per channel by AMS (YM2612 application manual). */
+static inline unsigned ym_am_triangle(unsigned lfo_counter)
+{
+    return ((lfo_counter & 0x40) ? ((lfo_counter & 0x3F) ^ 0x3F) : (lfo_counter & 0x3F)) << 1;
+}
+
+/* With register 0x2B bit 7 set, channel 6's code is register 0x2A (offset
+ * binary, bits 8-1) and register 0x2C bit 3 (bit 0, from the die's test
+ * register). */
+static inline bool ym_dac_enabled(const Ym2612State *s) { return (s->regs[0][0x2B] & 0x80) != 0; }
+static inline int ym_dac_register_code(const Ym2612State *s)
+{
+    return ((int)s->regs[0][0x2A] - 128) * 2 + ((s->regs[0][0x2C] >> 3) & 1);
+}
+
 /* ym2612_tables.c */
 void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256]);
 void ym_build_lookup(Ym2612 *ym);
@@ -61,6 +111,8 @@ uint32_t ym_phase_increment(const Ym2612State *s, unsigned ch, unsigned op);
 
 /* ym2612_lfo.c */
 void ym_lfo_step(Ym2612State *s);
+/* Whether ym_lfo_step at the end of this sample moves the LFO counter. */
+bool ym_lfo_step_moves(const Ym2612State *s);
 int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum);
 
 /* ym2612_derived.c: bring the derived slot fields up to date after their
@@ -79,16 +131,26 @@ void ym_eg_derive_rates(Ym2612State *s, unsigned ch, unsigned op);
 /* After the envelope, its registers or the key changed: eg_level and
  * eg_idle_mask. */
 void ym_eg_refresh(Ym2612State *s, unsigned ch, unsigned op);
-/* One envelope update of an operator at its turn in an envelope sample;
- * callers skip it while eg_idle_mask says it would change nothing. */
-void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op);
+/* One envelope update of an operator at its turn in an envelope sample
+ * whose global counter is `eg_counter`; callers skip it while eg_idle_mask
+ * says it would change nothing. */
+void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_counter);
 
-/* ym2612_operator.c */
+/* ym2612_operator.c: slot turns first..end-1 of the current sample. */
 void ym_process_slots(Ym2612 *ym, unsigned first, unsigned end);
+
+/* ym2612_batch.c: `count` whole samples, none of them begun, no write
+ * among them; their output as in ym2612_run (out may be NULL). */
+void ym_run_whole_samples(Ym2612 *ym, unsigned count, int16_t *out);
+
+/* ym2612_output.c: the end of a sample once all its turns are worked. */
+void ym_finish_sample(Ym2612 *ym, int16_t *lr);
 
 /* ym2612_timers.c */
 void ym_timers_write_control(Ym2612State *s, uint8_t value);
 void ym_timers_tick(Ym2612State *s);
+/* Whether ym_timers_tick at the end of this sample keys channel 3 (CSM). */
+bool ym_timers_tick_keys(const Ym2612State *s);
 void ym_key_update(Ym2612State *s, unsigned ch, unsigned op);
 
 #endif

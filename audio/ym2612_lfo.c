@@ -24,6 +24,13 @@ void ym_lfo_step(Ym2612State *s)
     if ((unsigned)(s->lfo_counter >> 2) != old_pm_step) ym_derive_lfo_pm(s);
 }
 
+bool ym_lfo_step_moves(const Ym2612State *s)
+{
+    uint8_t reg = s->regs[0][0x22];
+    if (!(reg & 0x08)) return s->lfo_counter != 0;
+    return s->lfo_divider + 1u >= lfo_period_samples[reg & 7];
+}
+
 /* PM: 32 steps per LFO period (the counter's upper five bits) forming a
  * triangle; F-number bits 10..4 each add their shifted share. The result is
  * in half F-number units: the chip adds it to the F-number shifted left by

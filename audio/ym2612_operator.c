@@ -1,5 +1,5 @@
-/* ym2612_operator.c - operator turns: output, the eight algorithms, and the
- * channel's code for the DAC.
+/* ym2612_operator.c - operator turns of a sample begun before a register
+ * write: outputs, the eight algorithms, and the channel's code for the DAC.
  *
  * An operator looks up its 10-bit phase in the quarter-wave log-sin ROM,
  * adds the envelope level (10 bits, << 2 to the ROM's 1/256-octave units),
@@ -14,46 +14,11 @@
  * Within a sample the channels share nothing but read-only inputs, so a run
  * of slot turns with no register write in between is worked channel by
  * channel, each channel's turns in their order; that equals the chip's
- * interleaved order. The loop is specialised per algorithm and envelope
- * sample so the modulation routing is fixed code.
+ * interleaved order. The loop is specialised per algorithm so the
+ * modulation routing is fixed code. Whole samples go the faster way of
+ * ym2612_batch.c, which must give the same results.
  */
 #include "ym2612_internal.h"
-
-static YM_ALWAYS_INLINE int operator_output(const Ym2612 *ym, unsigned phase10, unsigned level)
-{
-    unsigned index = phase10 & 0x3FF;
-    unsigned att = ym->logsin_wave[index] + (level << 2);
-    /* Valid levels keep the shift below 27; the mask guards damaged save states. */
-    int value = ym->exp_mantissa[att & 0xFF] >> ((att >> 8) & 31);
-    int negative = -(int)(index >> 9);
-    return (value ^ negative) - negative;
-}
-
-/* Modulation input from modulator outputs: their sum halved to phase units. */
-static inline unsigned modulation(int sum) { return (unsigned)ym_asr(sum, 1); }
-
-/* The channel's carriers summed, clamped to the 14-bit accumulator. */
-static YM_ALWAYS_INLINE int channel_sum(unsigned alg, int out1, int out2, int out3, int out4)
-{
-    int sum;
-    switch (alg) {
-    case 4: sum = out2 + out4; break;
-    case 5: case 6: sum = out2 + out3 + out4; break;
-    case 7: sum = out1 + out2 + out3 + out4; break;
-    default: sum = out4; break;
-    }
-    if (sum > 8191) sum = 8191;
-    if (sum < -8192) sum = -8192;
-    return sum;
-}
-
-/* With register 0x2B bit 7 set, channel 6's code is register 0x2A (offset
- * binary, bits 8-1) and register 0x2C bit 3 (bit 0, from the die's test
- * register). */
-static int dac_register_code(const Ym2612State *s)
-{
-    return ((int)s->regs[0][0x2A] - 128) * 2 + ((s->regs[0][0x2C] >> 3) & 1);
-}
 
 /* What all channels of one run of turns share (neither changes within a
  * sample): the value tested against each eg_idle_mask, which is the
@@ -66,18 +31,16 @@ typedef struct TurnInputs {
 
 /* One operator's turn: output from the phase before this turn plus the
  * modulation, envelope update on envelope samples, phase advance. Returns
- * the new output. The level (at most 0x3FF + 126 with AM) needs no clamp
- * to 0x3FF: from 0x340 on, the exponent shift of 13 or more gives 0 just
- * as the clamped level would. */
-static YM_ALWAYS_INLINE int slot_turn(Ym2612 *ym, const TurnInputs *in, bool envelope, unsigned ch, unsigned op,
+ * the new output. */
+static YM_ALWAYS_INLINE int slot_turn(Ym2612 *ym, const TurnInputs *in, unsigned ch, unsigned op,
                                       unsigned mod, unsigned am)
 {
     Ym2612State *s = &ym->state;
     Ym2612Slot *slot = &s->slots[ch][op];
-    unsigned level = slot->eg_level + (am & slot->am_mask);
-    int out = operator_output(ym, (slot->phase >> 10) + mod, level);
+    unsigned level4 = ym_level4(slot->eg_level + (am & slot->am_mask));
+    int out = ym_operator_output(ym, (slot->phase >> 10) + mod, level4);
     slot->output = (int16_t)out;
-    if (envelope && !(in->eg_check & slot->eg_idle_mask)) ym_eg_step(s, ch, op);
+    if (!(in->eg_check & slot->eg_idle_mask)) ym_eg_step(s, ch, op, in->eg_check & 0xFFFu);
     slot->phase = (slot->phase + slot->phase_step) & 0xFFFFF;
     return out;
 }
@@ -87,7 +50,7 @@ static YM_ALWAYS_INLINE int slot_turn(Ym2612 *ym, const TurnInputs *in, bool env
  * is still last sample's, and `previous` of an earlier one is last sample's
  * too. The outputs are kept in locals; the channel's sum goes to the DAC at
  * its operator 4 turn. */
-static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, bool envelope, unsigned ch,
+static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, unsigned ch,
                                            unsigned alg, unsigned first, unsigned end)
 {
     Ym2612State *s = &ym->state;
@@ -103,46 +66,46 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, boo
         unsigned mod = fb_shift ? (unsigned)ym_asr(out1 + prev1, fb_shift) : 0;
         previous[0] = (int16_t)out1;
         prev1 = out1;
-        out1 = slot_turn(ym, in, envelope, ch, 0, mod, am);
+        out1 = slot_turn(ym, in, ch, 0, mod, am);
     }
     if (first <= 1 && end > 1) { /* operator 3: operators 1 and 2 are too recent or not yet done */
         unsigned mod = 0;
         switch (alg) {
-        case 0: case 2: mod = modulation(out2); break;
-        case 1: mod = modulation(prev1 + out2); break;
-        case 5: mod = modulation(prev1); break;
+        case 0: case 2: mod = ym_modulation(out2); break;
+        case 1: mod = ym_modulation(prev1 + out2); break;
+        case 5: mod = ym_modulation(prev1); break;
         default: break;
         }
         previous[2] = (int16_t)out3;
-        out3 = slot_turn(ym, in, envelope, ch, 2, mod, am);
+        out3 = slot_turn(ym, in, ch, 2, mod, am);
     }
     if (first <= 2 && end > 2) { /* operator 2: this sample's operator 1 */
-        unsigned mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? modulation(out1) : 0;
+        unsigned mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? ym_modulation(out1) : 0;
         previous[1] = (int16_t)out2;
         prev2 = out2;
-        out2 = slot_turn(ym, in, envelope, ch, 1, mod, am);
+        out2 = slot_turn(ym, in, ch, 1, mod, am);
     }
     if (end > 3) { /* operator 4 */
         unsigned mod = 0;
         switch (alg) {
-        case 0: case 1: case 4: mod = modulation(out3); break;
-        case 2: mod = modulation(out1 + out3); break;
-        case 3: mod = modulation(prev2 + out3); break;
-        case 5: mod = modulation(out1); break;
+        case 0: case 1: case 4: mod = ym_modulation(out3); break;
+        case 2: mod = ym_modulation(out1 + out3); break;
+        case 3: mod = ym_modulation(prev2 + out3); break;
+        case 5: mod = ym_modulation(out1); break;
         default: break;
         }
         previous[3] = (int16_t)out4;
-        out4 = slot_turn(ym, in, envelope, ch, 3, mod, am);
-        int code = ym_asr(channel_sum(alg, out1, out2, out3, out4), 5);
-        if (ch == 5 && (s->regs[0][0x2B] & 0x80)) code = dac_register_code(s);
+        out4 = slot_turn(ym, in, ch, 3, mod, am);
+        int code = ym_asr(ym_channel_sum(alg, out1, out2, out3, out4), 5);
+        if (ch == 5 && ym_dac_enabled(s)) code = ym_dac_register_code(s);
         channel->dac_code = (int16_t)code;
     }
 }
 
 #define YM_CHANNEL_CASE(alg)                                                                                           \
-    case (alg): channel_turns(ym, in, envelope, ch, (alg), first, end); break;
+    case (alg): channel_turns(ym, in, ch, (alg), first, end); break;
 
-static YM_ALWAYS_INLINE void channel_dispatch(Ym2612 *ym, const TurnInputs *in, bool envelope, unsigned ch,
+static YM_ALWAYS_INLINE void channel_dispatch(Ym2612 *ym, const TurnInputs *in, unsigned ch,
                                               unsigned first, unsigned end)
 {
     switch (ym_ch_regs(&ym->state, ch)[0xB0] & 7) {
@@ -165,24 +128,13 @@ void ym_process_slots(Ym2612 *ym, unsigned first, unsigned end)
     Ym2612State *s = &ym->state;
     if (first >= end) return;
     if (first == 0) ym_eg_sample_start(s);
-    /* LFO AM: a triangle over the 128 LFO steps, 0..126 in envelope units
-     * (0..11.8 dB), scaled per channel by AMS (YM2612 application manual). */
-    unsigned step = s->lfo_counter;
     TurnInputs in = {
         .eg_check = s->eg_update ? (s->eg_counter | 0x1000u) : 0x2000u,
-        .am_triangle = ((step & 0x40) ? ((step & 0x3F) ^ 0x3F) : (step & 0x3F)) << 1,
+        .am_triangle = ym_am_triangle(s->lfo_counter),
     };
-    if (first == 0 && end == 24) { /* a whole sample: own copies, with no range or envelope tests */
-        if (s->eg_update) {
-            for (unsigned ch = 0; ch < 6; ch++) channel_dispatch(ym, &in, true, ch, 0, 4);
-        } else {
-            for (unsigned ch = 0; ch < 6; ch++) channel_dispatch(ym, &in, false, ch, 0, 4);
-        }
-        return;
-    }
     for (unsigned ch = 0; ch < 6; ch++) {
         unsigned group_first = first <= ch ? 0 : (first - ch + 5) / 6;
         unsigned group_end = end <= ch ? 0 : (end - ch + 5) / 6;
-        if (group_first < group_end) channel_dispatch(ym, &in, true, ch, group_first, group_end);
+        if (group_first < group_end) channel_dispatch(ym, &in, ch, group_first, group_end);
     }
 }

@@ -11,8 +11,9 @@
  *
  * The sample is worked in 24 slot turns as clocks pass, so a register
  * write reaches the operators whose turn in the sample is still to come;
- * the turns between two writes are worked in one batch
- * (ym2612_operator.c). Channel 6's DAC register code is picked there too.
+ * the turns between two writes are worked in one go (ym2612_operator.c),
+ * and whole samples without a write many at a time (ym2612_batch.c).
+ * Channel 6's DAC register code is picked there too.
  */
 #include "ym2612_internal.h"
 
@@ -33,7 +34,7 @@ static void dac_mix(const Ym2612 *ym, int16_t *left, int16_t *right)
     *right = (int16_t)(sum_right * YM2612_OUTPUT_SCALE);
 }
 
-static void finish_sample(Ym2612 *ym, int16_t *lr)
+void ym_finish_sample(Ym2612 *ym, int16_t *lr)
 {
     Ym2612State *s = &ym->state;
     int16_t left, right;
@@ -60,26 +61,29 @@ void ym2612_sync(Ym2612 *ym)
 
 /* Slot turn k of a sample is due when the clock reaches (k + 1) * 6 within
  * it. Turns are worked when a sample ends, or earlier by ym2612_sync when a
- * write comes, so a sample without writes is worked in one batch. */
+ * write comes: so a sample that a write split is finished on its own, and
+ * the samples after it, which no write can reach during this call, are
+ * worked together. */
 int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out)
 {
     Ym2612State *s = &ym->state;
-    int produced = 0;
     if (s->clock_in_sample >= YM2612_CLOCKS_PER_SAMPLE) s->clock_in_sample = 0; /* damaged save state */
-    while (clocks > 0) {
-        uint32_t to_sample_end = YM2612_CLOCKS_PER_SAMPLE - s->clock_in_sample;
-        if (clocks < to_sample_end) {
-            s->clock_in_sample += clocks;
-            s->clock += clocks;
-            break;
-        }
-        clocks -= to_sample_end;
-        s->clock += to_sample_end;
-        s->clock_in_sample = 0;
+    uint32_t to_sample_end = YM2612_CLOCKS_PER_SAMPLE - s->clock_in_sample;
+    s->clock += clocks;
+    if (clocks < to_sample_end) {
+        s->clock_in_sample += clocks;
+        return 0;
+    }
+    uint32_t after_first = clocks - to_sample_end;
+    unsigned samples = 1 + after_first / YM2612_CLOCKS_PER_SAMPLE;
+    s->clock_in_sample = after_first % YM2612_CLOCKS_PER_SAMPLE;
+    unsigned done = 0;
+    if (s->turns_done != 0) {
         ym_process_slots(ym, s->turns_done, 24);
         s->turns_done = 0;
-        finish_sample(ym, out ? out + 2 * produced : NULL);
-        produced++;
+        ym_finish_sample(ym, out);
+        done = 1;
     }
-    return produced;
+    ym_run_whole_samples(ym, samples - done, out ? out + 2 * done : NULL);
+    return (int)samples;
 }

@@ -59,19 +59,27 @@ void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256])
     }
 }
 
-/* The operator's two lookups made direct: the log-sin ROM over the whole
- * 10-bit phase (the ROM covers a quarter wave; the second quarter reads it
- * backwards, the sign bit is applied by the caller), and the exponent ROM
- * read backwards with its implied leading 1 and the output's 2-bit shift.
- * The exponent (attenuation / 256) then only right-shifts the mantissa; 13
- * or more shifts leave 0, as the chip's 13-bit magnitude requires. */
+/* The operator's two lookups made direct. logsin_signed: the log-sin ROM
+ * over the whole 10-bit phase (the ROM covers a quarter wave; the second
+ * quarter reads it backwards), with the negative half wave moved up by
+ * YM2612_EXP_SPAN. exp_signed: for each attenuation (log-sin + level << 2)
+ * the exponent ROM read backwards with its implied leading 1 and the
+ * output's 2-bit shift, right-shifted by the attenuation's octave (13 or
+ * more leave 0, as the chip's 13-bit magnitude requires), then negated in
+ * the upper half. So the sign and the shift cost no work per operator. */
 void ym_build_lookup(Ym2612 *ym)
 {
     for (unsigned i = 0; i < 1024; i++) {
         unsigned quarter = (i & 0x100) ? (i & 0xFF) ^ 0xFF : (i & 0xFF);
-        ym->logsin_wave[i] = ym->logsin_rom[quarter];
+        unsigned negative = (i & 0x200) ? YM2612_EXP_SPAN : 0;
+        ym->logsin_signed[i] = (uint16_t)(ym->logsin_rom[quarter] + negative);
     }
-    for (unsigned i = 0; i < 256; i++) ym->exp_mantissa[i] = (uint16_t)((ym->exp_rom[i ^ 0xFF] | 0x400u) << 2);
+    for (unsigned att = 0; att < YM2612_EXP_SPAN; att++) {
+        unsigned mantissa = (ym->exp_rom[(att & 0xFF) ^ 0xFF] | 0x400u) << 2;
+        int value = (int)(mantissa >> (att >> 8));
+        ym->exp_signed[att] = (int16_t)value;
+        ym->exp_signed[YM2612_EXP_SPAN + att] = (int16_t)-value;
+    }
 }
 
 /* Detune in phase-increment units for DT1 magnitude 1..3 and key code

@@ -34,6 +34,12 @@ void ym_timers_write_control(Ym2612State *s, uint8_t value)
     s->regs[0][0x27] = value;
 }
 
+bool ym_timers_tick_keys(const Ym2612State *s)
+{
+    if (s->csm_key) return true;
+    return (s->regs[0][0x27] & 0x01) && s->timer_a + 1u >= 1024 && ym_csm_mode(s);
+}
+
 /* End of a sample: the CSM pulse from the last overflow ends, timers count. */
 void ym_timers_tick(Ym2612State *s)
 {

@@ -33,16 +33,24 @@ bool mdemu_z80_bus_granted(const Mdemu *md)
 
 static bool z80_bus_granted(const Mdemu *md) { return mdemu_z80_bus_granted(md); }
 
+/* The longest Z80 machine cycle: a 6-T opcode fetch (INC ss, LD SP,HL;
+ * Zilog UM0080 instruction tables). */
+#define Z80_LONGEST_MCYCLE_MASTER (6u * 15u)
+
 /* When BUSACK answers a bus request made now: the Z80 samples BUSREQ on the
  * last clock of each machine cycle and floats its bus on the next clock
  * (Zilog UM0080, "Bus Request/Acknowledge Cycle"). The Z80 here runs whole
  * instructions, and the catch-up before the request has just finished the
- * one it was in: that end stands for the end of its machine cycle. */
+ * one it was in: that end stands for the end of its machine cycle, but no
+ * later than a machine cycle can last. */
 static uint64_t busack_time(const Mdemu *md)
 {
     uint64_t now = (mdemu_now_68k(md) + 14) / 15 * 15; /* next Z80 clock edge */
     uint64_t z80_end = mdemu_now_z80(md);
-    return (now > z80_end ? now : z80_end) + 15;
+    uint64_t cycle_end = now;
+    if (z80_end > now)
+        cycle_end = z80_end - now < Z80_LONGEST_MCYCLE_MASTER ? z80_end : now + Z80_LONGEST_MCYCLE_MASTER;
+    return cycle_end + 15;
 }
 
 /* ---- Z80 space, seen from the 68000 ------------------------------------- */

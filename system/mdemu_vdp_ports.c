@@ -48,7 +48,10 @@ uint16_t mdemu_vdp_read16(Mdemu *md, uint32_t addr)
         return v;
     }
     case 0x04: {
-        uint16_t v = vdp_read_status(&md->vdp);
+        /* Bits 15-10 are not driven by the VDP: they read as whatever the 68000's
+         * bus last held, its prefetch (genvdp.txt, "status register"). */
+        uint16_t v = (uint16_t)((vdp_read_status(&md->vdp) & ~VDP_STATUS_UNDRIVEN_MASK) |
+                                (mdemu_open_bus(md) & VDP_STATUS_UNDRIVEN_MASK));
         mdemu_update_irqs(md);
         return v;
     }

@@ -1,8 +1,11 @@
 /* vdp.h - Sega Genesis Video Display Processor (315-5313): public API of vdp/.
  *
  * The VDP keeps its own position in master clocks (3,420 per line; 262 lines
- * NTSC, 313 PAL). vdp_run(v, t) catches it up to absolute master clock t:
- * lines are rendered as they complete, the FIFO drains in the access slots,
+ * NTSC, 313 PAL; interlaced fields alternate 262/263 and 312/313).
+ * vdp_run(v, t) catches it up to absolute master clock t: lines are
+ * rendered as they complete (a register, CRAM, VSRAM or VRAM change during
+ * a line shows from the dot the beam is on, and each CRAM write leaves a
+ * one-dot "CRAM dot"), the FIFO drains in each mode's exact access slots,
  * DMA progresses, interrupts are raised. The console calls vdp_run(now)
  * before every port access so that the access lands at the right clock.
  *
@@ -71,7 +74,7 @@ typedef struct VdpState {
     uint8_t hint_pending, vint_pending;
     uint8_t sprite_overflow, sprite_collision;
     uint8_t odd_frame;
-    uint8_t line_rendered, vint_done;
+    uint8_t line_fetched, vint_done; /* the line's fetch point / VINT have passed */
     uint8_t prev_line_dot_overflow; /* enables sprite masking by the first sprite */
     uint8_t hv_latched;
     int8_t field_line_delta;    /* lines this field has beyond 262 / 313 (interlace) */
@@ -80,11 +83,13 @@ typedef struct VdpState {
     uint8_t line_open;          /* the current line's dots are being output */
     uint8_t line_has_sprites;
     uint8_t line_window[2];     /* regs 17/18 as the line's fetches began */
+    uint8_t pad3_;
     uint16_t line_drawn_x;      /* dots of the current line already output */
     uint16_t line_hscroll[2];   /* plane A / B horizontal scroll of the line */
     uint16_t line_width;        /* 256 / 320 as the line began */
+    uint16_t line_y;            /* its frame buffer row */
     uint8_t line_sprites[VDP_MAX_WIDTH]; /* the line's sprite dots */
-    uint8_t pad2_[6];
+    uint8_t pad2_[2];
     /* The VDP keeps y, size and link of each sprite in an internal cache
      * that is updated only by writes into the sprite table area (Charles
      * MacDonald, genvdp.txt; Nemesis, SpritesMind sprite cache notes). */

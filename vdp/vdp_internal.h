@@ -65,8 +65,8 @@ uint8_t vdp_hcounter_at(const VdpState *s, int offset);
 uint16_t vdp_vcounter(const VdpState *s); /* 9-bit counter for the current line */
 int vdp_in_hblank(const VdpState *s, int offset);
 int vdp_in_vblank(const VdpState *s);
-/* External access slots on the current line and the next one strictly after `clock`. */
-int vdp_slots_per_line(const VdpState *s);
+/* The next external access slot of the current line strictly after `clock`
+ * (the line's end when none is left). */
 uint64_t vdp_next_slot(const VdpState *s, uint64_t clock);
 /* The first slot strictly after `clock`, on this line or a later one (later
  * lines assumed to keep the current mode and display switch). */

@@ -122,7 +122,7 @@ static uint32_t *line_dest(Vdp *v)
 {
     if (v->state.line_width != v->fb_width)
         return v->line_rgb;
-    return v->framebuffer + (size_t)line_row(&v->state) * (size_t)v->fb_width;
+    return v->framebuffer + (size_t)v->state.line_y * (size_t)v->fb_width;
 }
 
 void vdp_line_begin(Vdp *v)
@@ -141,8 +141,10 @@ void vdp_line_begin(Vdp *v)
         return;
     /* The scroll values and the sprites of a line are fetched before its
      * first dot; the window registers too (a later write moves the next
-     * line's window). */
+     * line's window). With the display off nothing is fetched, so a line
+     * switched on part way shows its planes without sprites. */
     s->line_width = (uint16_t)width;
+    s->line_y = (uint16_t)y;
     s->line_drawn_x = 0;
     s->line_hscroll[0] = (uint16_t)vdp_hscroll_for_line(s, 0, s->line);
     s->line_hscroll[1] = (uint16_t)vdp_hscroll_for_line(s, 1, s->line);
@@ -168,7 +170,7 @@ static void draw_span(Vdp *v, int x0, int x1, uint32_t *dst)
             dst[x] = backdrop;
         return;
     }
-    const unsigned y = line_row(s);
+    const unsigned y = s->line_y;
     /* Layers over whole 16-dot groups around the span; only the span is output. */
     const int a0 = x0 & ~15, a1 = ((x1 + 15) & ~15) < width ? ((x1 + 15) & ~15) : width;
     VdpLineLayers layers;
@@ -231,14 +233,14 @@ void vdp_line_finish(Vdp *v)
     vdp_draw_to(v, s->line_width);
     s->line_open = 0;
     if (s->line_width != v->fb_width)
-        stretch_line(v->line_rgb, s->line_width, v->framebuffer + (size_t)line_row(s) * (size_t)v->fb_width,
+        stretch_line(v->line_rgb, s->line_width, v->framebuffer + (size_t)s->line_y * (size_t)v->fb_width,
                      v->fb_width);
 }
 
-/* While CRAM is written, its data bus carries the written word to the
- * colour output instead of the looked-up colour: the dot at the beam takes
- * the new colour (the "CRAM dot"; Charles MacDonald, genvdp.txt, and
- * Kabuto's hardware notes: visible on real hardware as a one-dot speck). */
+/* Each word written to CRAM shows as one dot of the written colour at the
+ * beam's position ("CRAM dots", Sega Retro, "Sega Mega Drive/Palettes and
+ * CRAM"), also where the display is off; the dots past it use the new
+ * colour as usual. Only dots inside the frame buffer's area are kept. */
 void vdp_cram_dot(Vdp *v, uint16_t colour)
 {
     VdpState *s = &v->state;

@@ -58,7 +58,7 @@ static void begin_next_line(Vdp *v)
     if (ended >= total)
         ended = total - 1;
     line_counter_tick(s, ended);
-    s->line_rendered = s->line >= vdp_active_lines(s);
+    s->line_fetched = s->line >= vdp_active_lines(s);
     s->vint_done = 0;
 }
 
@@ -78,7 +78,7 @@ void vdp_run_to(Vdp *v, uint64_t target)
     for (;;) {
         uint64_t when = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
         int kind = EV_LINE;
-        if (!s->line_rendered) {
+        if (!s->line_fetched) {
             uint64_t e = not_before(s->line_start + (uint64_t)vdp_hzero_offset(s), s->clock);
             if (e < when) {
                 when = e;
@@ -108,7 +108,7 @@ void vdp_run_to(Vdp *v, uint64_t target)
             break;
         case EV_RENDER:
             vdp_line_begin(v);
-            s->line_rendered = 1;
+            s->line_fetched = 1;
             break;
         case EV_VINT:
             raise_vint(s);

@@ -8,6 +8,14 @@ void vdp_save_state(const Vdp *v, void *out) { memcpy(out, &v->state, sizeof v->
 void vdp_load_state(Vdp *v, const void *in)
 {
     memcpy(&v->state, in, sizeof v->state);
+    /* Values that index the frame buffer or size the field are kept in
+     * range even for a state this build did not write. */
+    VdpState *s = &v->state;
+    if ((s->line_width != 256 && s->line_width != 320) || s->line_y >= VDP_MAX_HEIGHT ||
+        s->line_drawn_x > s->line_width)
+        s->line_open = 0;
+    if (s->field_line_delta < -1 || s->field_line_delta > 1)
+        s->field_line_delta = 0;
     vdp_cram_refresh_all(v); /* the colour cache is derived from CRAM */
     vdp_pattern_cache_rebuild(v);
     v->sprite_lists_valid = false;

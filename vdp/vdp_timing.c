@@ -161,8 +161,6 @@ static SlotTable slot_table(const VdpState *s, int line)
     return t;
 }
 
-int vdp_slots_per_line(const VdpState *s) { return slot_table(s, s->line).count; }
-
 /* First slot of table `t` strictly after `offset`, or -1. The tables are
  * nearly evenly spaced, so the proportional guess is a step or two off. */
 static int slot_after(SlotTable t, int offset)

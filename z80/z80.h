@@ -88,8 +88,9 @@ void z80_end_run(Z80 *z80);
 void z80_set_int_line(Z80 *z80, bool asserted); /* level-triggered /INT */
 /* The same, for a change that happened at T-state `tstate`: /INT is sampled
  * on the last clock of each instruction (Zilog UM0080, "Interrupt
- * Response"), so an instruction that ended after `tstate` has seen it and
- * one that ended before has not. Only the latest change is remembered. */
+ * Response"), so the change is seen at the end of the first instruction
+ * whose last clock is at or after `tstate`. Only the latest change is
+ * remembered. */
 void z80_set_int_line_at(Z80 *z80, bool asserted, uint64_t tstate);
 /* Stop the CPU in the middle of a bus cycle that never completes (a
  * Genesis Z80 reading a bus that never answers): its clock runs on, nothing

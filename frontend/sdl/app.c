@@ -31,6 +31,7 @@ typedef struct App {
     int texture_w, texture_h;
     SDL_AudioDeviceID audio;
     uint32_t audio_rate;      /* what the emulator currently produces (dynamic rate control) */
+    long audio_underruns;     /* times the device found the queue empty while running */
     SDL_GameController *controllers[2];
     uint16_t key_buttons;
     bool paused, step_frame, fast_forward, show_overlay, quit;
@@ -125,6 +126,7 @@ static void queue_audio(App *app)
     if (!app->audio || frames == 0) return;
     uint32_t limit = app->s.audio_rate * AUDIO_TARGET_MS * 2 / 1000;
     if (app->fast_forward && queued_audio_frames(app) > limit) return; /* drop: don't build up latency */
+    if (queued_audio_frames(app) == 0 && app->frames_run > 60 && !app->fast_forward) app->audio_underruns++;
     SDL_QueueAudio(app->audio, samples, (Uint32)(frames * 4));
 }
 
@@ -340,7 +342,11 @@ static void draw_overlay(App *app, int w, int h)
         y += OSD_GLYPH_H;
     }
     if (app->s.show_fps) {
-        snprintf(line, sizeof line, "%.1f FPS", app->fps);
+        if (app->audio)
+            snprintf(line, sizeof line, "%.1f FPS  AUDIO %uMS  UNDERRUNS %ld", app->fps,
+                     (unsigned)(queued_audio_frames(app) * 1000u / app->s.audio_rate), app->audio_underruns);
+        else
+            snprintf(line, sizeof line, "%.1f FPS", app->fps);
         osd_draw_text(app->picture, w, h, w, w - (int)strlen(line) * OSD_GLYPH_W - 2, 2, line, 0xFFFF00);
     }
     if (app->message[0] && SDL_GetTicks64() < app->message_until)
@@ -429,6 +435,8 @@ static void fatal(App *app, const char *msg)
 
 static void shutdown_app(App *app)
 {
+    if (app->audio_underruns)
+        fprintf(stderr, "mdemu: the audio queue ran dry %ld times\n", app->audio_underruns);
     if (app->md) {
         if (mdemu_has_rom(app->md)) flush_sram(app, false);
         mdemu_destroy(app->md);

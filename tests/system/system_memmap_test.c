@@ -249,6 +249,11 @@ static void test_vdp_ports(void **state)
     assert_int_equal(md->psg.state.attenuation[0], 0x00);
     bus_w16(md, 0xC00010, 0x00BF); /* word write: low byte */
     assert_int_equal(md->psg.state.attenuation[1], 0x0F);
+    /* Status bits 15-10 are not driven by the VDP: they show the 68000's prefetch. */
+    m68k_set_reg(&md->cpu, M68K_REG_IRC, 0xA400);
+    assert_int_equal(bus_r16(md, 0xC00004) & 0xFC00, 0xA400);
+    m68k_set_reg(&md->cpu, M68K_REG_IRC, 0x4E71);
+    assert_int_equal(bus_r16(md, 0xC00004) & 0xFC00, 0x4C00);
     mdemu_destroy(md);
 }
 

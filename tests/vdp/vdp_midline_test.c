@@ -162,6 +162,45 @@ static void test_fetched_values_wait_for_next_line(void **st)
     free(v);
 }
 
+/* A 68000-to-CRAM DMA during the active area leaves one dot per word, at
+ * the external slots the words land in (the first slot takes the bus). */
+static uint16_t dma_colours(void *ctx, uint32_t addr)
+{
+    (void)ctx;
+    static const uint16_t colours[4] = {0x0E00, 0x00E0, 0x000E, 0x0EEE};
+    return colours[(addr >> 1) & 3];
+}
+
+static void test_cram_dma_dots(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    VdpBus bus = {NULL, dma_colours};
+    v->bus = bus;
+    vt_reg(v, 1, 0x54); /* DMA enabled, display on */
+    uint64_t ls = v->state.frame_start + 90 * LINE;
+    vdp_run(v, ls + 1000);
+    vt_reg(v, 19, 4);
+    vt_reg(v, 20, 0);
+    vt_reg(v, 21, 0);
+    vt_reg(v, 22, 0);
+    vt_reg(v, 23, 0);
+    vt_command(v, VT_DMA | VT_CRAM_WRITE, 10 * 2);
+    vdp_run(v, ls + 2 * LINE);
+    /* Active H40 slots after offset 1000 are at 9-bit H 0x025 (bus), then
+     * 0x045, 0x055, 0x065, 0x085: dots 0x3B, 0x4B, 0x5B, 0x7B. */
+    static const int dots[4] = {0x3B, 0x4B, 0x5B, 0x7B};
+    for (int x = 0, n = 0; x < 320; x++) {
+        uint32_t want = rgb_of(red);
+        if (n < 4 && x == dots[n])
+            want = rgb_of(dma_colours(NULL, (uint32_t)n * 2) & 0x0EEE), n++;
+        assert_int_equal(vt_pixel(v, x, 90), want);
+    }
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(v->state.cram[10 + i], dma_colours(NULL, (uint32_t)i * 2));
+    free(v);
+}
+
 /* A line cut by a change, saved in the middle: the copy finishes it alike. */
 static void test_state_mid_line(void **st)
 {
@@ -199,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_change_before_first_dot_and_after_last),
         cmocka_unit_test(test_cram_dot),
         cmocka_unit_test(test_cram_dot_display_off_h32),
+        cmocka_unit_test(test_cram_dma_dots),
         cmocka_unit_test(test_fetched_values_wait_for_next_line),
         cmocka_unit_test(test_state_mid_line),
     };

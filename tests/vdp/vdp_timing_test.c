@@ -318,6 +318,20 @@ static void test_fifo_blanking_and_h32(void **st)
     assert_int_equal(vdp_write_data(v, 5), ls + 1310 - now);
 }
 
+/* A read waits for the queued writes and its own slot, into the next line. */
+static void test_read_wait_crosses_line(void **st)
+{
+    Vdp *v = *st;
+    uint64_t ls = v->state.frame_start + 70 * LINE;
+    vdp_run(v, ls + 3390); /* past the line's last slot (offset 3380) */
+    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    vdp_write_data(v, 1);
+    vdp_write_data(v, 2);
+    /* Next line's first three active H40 slots: 0x1D1, 0x005, 0x015. */
+    uint64_t third = ls + LINE + h9_offset(1, 0x015);
+    assert_int_equal(vdp_read_wait(v), third - v->state.clock);
+}
+
 /* Interlaced NTSC fields alternate 263 (odd, status bit 4 set) and 262
  * lines; the odd field's extra line is V counter 0x1E4. */
 static void test_interlace_fields(void **st)
@@ -381,6 +395,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fifo_slots_active_h32, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_slots_refresh_gaps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_blanking_and_h32, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_wait_crosses_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interlace_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_keeps_clock, setup, teardown),
     };
