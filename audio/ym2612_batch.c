@@ -14,42 +14,73 @@
 
 #define YM_BATCH_MAX 64u
 
-/* The 20-bit phase is kept in the top of 32 bits, so it wraps by itself. */
+/* Within a batch the 20-bit phase is kept in the top of 32 bits, so it
+ * wraps by itself. */
 #define YM_PHASE_SHIFT 12u
 
 typedef struct Batch {
     unsigned count;
     unsigned am_triangle; /* the LFO counter does not move within a batch */
-    /* Per sample: the value tested against eg_idle_mask (envelope counter
-     * with bit 12 on envelope samples, bit 13 otherwise). */
-    uint16_t eg_check[YM_BATCH_MAX];
+    /* Envelopes update every third sample: the first such sample of the
+     * batch (count or more if none) and the envelope counter there. */
+    unsigned first_envelope;
+    unsigned first_counter;
     int16_t codes[6][YM_BATCH_MAX]; /* each channel's DAC code per sample */
 } Batch;
 
-/* Envelope updates of a channel's operators in one envelope sample, after
- * the outputs and before the phases advance as at each operator's turn; an
- * update touches only its own operator, and may restart its phase. */
-static YM_ALWAYS_INLINE void envelope_updates(Ym2612State *s, unsigned ch, unsigned am, unsigned eg_check,
-                                              uint32_t phase[4], unsigned level4[4])
+/* The envelope counter of envelope sample `i`. */
+static unsigned envelope_counter(const Batch *b, unsigned i)
 {
-    Ym2612Slot *sl = s->slots[ch];
+    return (b->first_counter + (i - b->first_envelope) / 3) & 0xFFFu;
+}
+
+/* The first sample from `i` on where one of the operators has an envelope
+ * update due, or the batch's count. An operator updates at envelope
+ * samples whose counter has the bits of its eg_idle_mask clear (unless the
+ * mask has bit 12: never); those bits are the low 0 to 11, so one with
+ * fewer bits updates whenever one with more does, and the operators
+ * together update when the counter clears the bits all their masks share. */
+static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned i)
+{
+    unsigned shared = 0xFFFu;
+    bool any = false;
     for (unsigned op = 0; op < 4; op++) {
-        if (eg_check & sl[op].eg_idle_mask) continue;
-        sl[op].phase = phase[op] >> YM_PHASE_SHIFT;
-        ym_eg_step(s, ch, op, eg_check & 0xFFFu);
-        phase[op] = sl[op].phase << YM_PHASE_SHIFT;
-        level4[op] = ym_level4(sl[op].eg_level + (am & sl[op].am_mask));
+        if (sl[op].eg_idle_mask & 0x1000u) continue;
+        shared &= sl[op].eg_idle_mask;
+        any = true;
     }
+    if (!any || b->first_envelope >= b->count) return b->count;
+    unsigned k = i > b->first_envelope ? (i - b->first_envelope + 2) / 3 : 0; /* envelope samples before i */
+    unsigned counter = (b->first_counter + k) & 0xFFFu;
+    unsigned update = b->first_envelope + 3 * (k + ((0u - counter) & shared));
+    return update < b->count ? update : b->count;
+}
+
+/* The envelope updates of a channel's operators in an envelope sample, at
+ * their turns after the outputs and before the phases advance (an update
+ * touches only its own operator, and may restart its phase). */
+static void envelope_updates(Ym2612State *s, unsigned ch, unsigned eg_counter)
+{
+    for (unsigned op = 0; op < 4; op++) {
+        if (!((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask)) ym_eg_step(s, ch, op, eg_counter);
+    }
+}
+
+/* The exponent table seen from an operator's level. */
+static inline const int16_t *level_exp(const Ym2612 *ym, const Ym2612Slot *slot, unsigned am)
+{
+    return ym->exp_signed + ym_level4(slot->eg_level + (am & slot->am_mask));
 }
 
 /* A channel whose operators all output 0 whatever their phase and
  * modulation, and whose envelopes cannot change, until the next write:
  * only the phases advance. */
-static bool channel_silent(const Ym2612State *s, unsigned ch, const unsigned level4[4])
+static bool channel_silent(const Ym2612State *s, unsigned ch, unsigned am)
 {
     const Ym2612Slot *sl = s->slots[ch];
     for (unsigned op = 0; op < 4; op++) {
-        if (level4[op] < (YM_LEVEL_SILENT << 2) || !(sl[op].eg_idle_mask & 0x1000u)) return false;
+        if (sl[op].eg_level + (am & sl[op].am_mask) < YM_LEVEL_SILENT || !(sl[op].eg_idle_mask & 0x1000u))
+            return false;
     }
     return true;
 }
@@ -70,62 +101,85 @@ static void silent_batch(Ym2612State *s, Batch *b, unsigned ch)
 
 /* All samples of the batch for one channel with algorithm `alg`: the
  * routing of channel_turns (ym2612_operator.c) with operators 1, 3, 2, 4
- * in that order each sample. */
-static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg, uint32_t phase[4],
-                                           unsigned level4[4], unsigned am)
+ * in that order each sample. The loop between envelope updates does
+ * nothing else; the sums of algorithms 0 to 3 are one operator's output,
+ * which needs no clamp. */
+static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg, unsigned am)
 {
     Ym2612State *s = &ym->state;
     Ym2612Slot *sl = s->slots[ch];
     Ym2612Channel *c = &s->channels[ch];
     const uint16_t *logsin = ym->logsin_signed;
-    const int16_t *exp_signed = ym->exp_signed;
-    uint32_t step1 = sl[0].phase_step << YM_PHASE_SHIFT, step2 = sl[1].phase_step << YM_PHASE_SHIFT;
-    uint32_t step3 = sl[2].phase_step << YM_PHASE_SHIFT, step4 = sl[3].phase_step << YM_PHASE_SHIFT;
+    uint32_t phase1 = sl[0].phase << YM_PHASE_SHIFT, phase2 = sl[1].phase << YM_PHASE_SHIFT;
+    uint32_t phase3 = sl[2].phase << YM_PHASE_SHIFT, phase4 = sl[3].phase << YM_PHASE_SHIFT;
+    const uint32_t step1 = sl[0].phase_step << YM_PHASE_SHIFT, step2 = sl[1].phase_step << YM_PHASE_SHIFT;
+    const uint32_t step3 = sl[2].phase_step << YM_PHASE_SHIFT, step4 = sl[3].phase_step << YM_PHASE_SHIFT;
+    const int16_t *exp1 = level_exp(ym, &sl[0], am), *exp2 = level_exp(ym, &sl[1], am);
+    const int16_t *exp3 = level_exp(ym, &sl[2], am), *exp4 = level_exp(ym, &sl[3], am);
     int out1 = sl[0].output, out2 = sl[1].output, out3 = sl[2].output, out4 = sl[3].output;
-    int prev1 = c->previous[0], prev2 = c->previous[1], prev3 = c->previous[2], prev4 = c->previous[3];
-    unsigned fb_shift = c->feedback_shift & 15u;
-    int fb_mask = fb_shift ? -1 : 0;
+    int prev1 = c->previous[0], prev2 = c->previous[1];
+    /* Feedback (out1 + prev1) >> shift, made unsigned by a bias of 2^14
+     * (|out1 + prev1| < 2^14); without feedback the shift of 31 leaves 0. */
+    unsigned fb_shift = c->feedback_shift & 15u ? c->feedback_shift & 15u : 31u;
+    unsigned fb_bias = 0x4000u >> fb_shift;
     int16_t *codes = b->codes[ch];
-    unsigned n = b->count;
+    unsigned n = b->count, i = 0;
 
-#define YM_OUTPUT(op, mod) exp_signed[logsin[((phase[op] >> 22) + (mod)) & 0x3FF] + level4[op]]
-    for (unsigned i = 0; i < n; i++) {
-        unsigned mod;
-        /* operator 1: self-feedback of its last two outputs */
-        mod = (unsigned)(ym_asr(out1 + prev1, fb_shift) & fb_mask);
-        prev1 = out1;
-        out1 = YM_OUTPUT(0, mod);
-        /* operator 3: operators 1 and 2 are too recent or not yet done */
-        switch (alg) {
-        case 0: case 2: mod = ym_modulation(out2); break;
-        case 1: mod = ym_modulation(prev1 + out2); break;
-        case 5: mod = ym_modulation(prev1); break;
-        default: mod = 0; break;
+#define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
+    for (;;) {
+        unsigned update = next_update(b, sl, i);
+        unsigned end = update < n ? update + 1 : n;
+        for (; i < end; i++) {
+            unsigned mod;
+            /* operator 1: self-feedback of its last two outputs */
+            mod = ((unsigned)(out1 + prev1 + 0x4000) >> fb_shift) - fb_bias;
+            prev1 = out1;
+            out1 = YM_OUTPUT(exp1, phase1, mod);
+            /* operator 3: operators 1 and 2 are too recent or not yet done */
+            switch (alg) {
+            case 0: case 2: mod = ym_modulation(out2); break;
+            case 1: mod = ym_modulation(prev1 + out2); break;
+            case 5: mod = ym_modulation(prev1); break;
+            default: mod = 0; break;
+            }
+            c->previous[2] = (int16_t)out3;
+            out3 = YM_OUTPUT(exp3, phase3, mod);
+            /* operator 2: this sample's operator 1 */
+            mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? ym_modulation(out1) : 0;
+            prev2 = out2;
+            out2 = YM_OUTPUT(exp2, phase2, mod);
+            /* operator 4 */
+            switch (alg) {
+            case 0: case 1: case 4: mod = ym_modulation(out3); break;
+            case 2: mod = ym_modulation(out1 + out3); break;
+            case 3: mod = ym_modulation(prev2 + out3); break;
+            case 5: mod = ym_modulation(out1); break;
+            default: mod = 0; break;
+            }
+            c->previous[3] = (int16_t)out4;
+            out4 = YM_OUTPUT(exp4, phase4, mod);
+            int sum = alg < 4 ? out4 : ym_channel_sum(alg, out1, out2, out3, out4);
+            codes[i] = (int16_t)ym_asr(sum, 5);
+            phase1 += step1;
+            phase2 += step2;
+            phase3 += step3;
+            phase4 += step4;
         }
-        prev3 = out3;
-        out3 = YM_OUTPUT(2, mod);
-        /* operator 2: this sample's operator 1 */
-        mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? ym_modulation(out1) : 0;
-        prev2 = out2;
-        out2 = YM_OUTPUT(1, mod);
-        /* operator 4 */
-        switch (alg) {
-        case 0: case 1: case 4: mod = ym_modulation(out3); break;
-        case 2: mod = ym_modulation(out1 + out3); break;
-        case 3: mod = ym_modulation(prev2 + out3); break;
-        case 5: mod = ym_modulation(out1); break;
-        default: mod = 0; break;
-        }
-        prev4 = out4;
-        out4 = YM_OUTPUT(3, mod);
-        codes[i] = (int16_t)ym_asr(ym_channel_sum(alg, out1, out2, out3, out4), 5);
-
-        unsigned eg_check = b->eg_check[i];
-        if (eg_check & 0x1000u) envelope_updates(s, ch, am, eg_check, phase, level4);
-        phase[0] += step1;
-        phase[1] += step2;
-        phase[2] += step3;
-        phase[3] += step4;
+        if (update >= n) break;
+        /* The updates come before this sample's phase advance. */
+        sl[0].phase = (phase1 - step1) >> YM_PHASE_SHIFT;
+        sl[1].phase = (phase2 - step2) >> YM_PHASE_SHIFT;
+        sl[2].phase = (phase3 - step3) >> YM_PHASE_SHIFT;
+        sl[3].phase = (phase4 - step4) >> YM_PHASE_SHIFT;
+        envelope_updates(s, ch, envelope_counter(b, update));
+        phase1 = (sl[0].phase << YM_PHASE_SHIFT) + step1;
+        phase2 = (sl[1].phase << YM_PHASE_SHIFT) + step2;
+        phase3 = (sl[2].phase << YM_PHASE_SHIFT) + step3;
+        phase4 = (sl[3].phase << YM_PHASE_SHIFT) + step4;
+        exp1 = level_exp(ym, &sl[0], am);
+        exp2 = level_exp(ym, &sl[1], am);
+        exp3 = level_exp(ym, &sl[2], am);
+        exp4 = level_exp(ym, &sl[3], am);
     }
 #undef YM_OUTPUT
 
@@ -135,27 +189,21 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     sl[3].output = (int16_t)out4;
     c->previous[0] = (int16_t)prev1;
     c->previous[1] = (int16_t)prev2;
-    c->previous[2] = (int16_t)prev3;
-    c->previous[3] = (int16_t)prev4;
-    for (unsigned op = 0; op < 4; op++) sl[op].phase = phase[op] >> YM_PHASE_SHIFT;
+    sl[0].phase = phase1 >> YM_PHASE_SHIFT;
+    sl[1].phase = phase2 >> YM_PHASE_SHIFT;
+    sl[2].phase = phase3 >> YM_PHASE_SHIFT;
+    sl[3].phase = phase4 >> YM_PHASE_SHIFT;
     c->dac_code = codes[n - 1];
 }
 
 #define YM_BATCH_CASE(alg)                                                                                             \
-    case (alg): channel_batch(ym, b, ch, (alg), phase, level4, am); break;
+    case (alg): channel_batch(ym, b, ch, (alg), am); break;
 
 static void run_channel(Ym2612 *ym, Batch *b, unsigned ch)
 {
     Ym2612State *s = &ym->state;
-    const Ym2612Slot *sl = s->slots[ch];
     unsigned am = b->am_triangle >> (s->channels[ch].am_shift & 15);
-    uint32_t phase[4];
-    unsigned level4[4];
-    for (unsigned op = 0; op < 4; op++) {
-        phase[op] = sl[op].phase << YM_PHASE_SHIFT;
-        level4[op] = ym_level4(sl[op].eg_level + (am & sl[op].am_mask));
-    }
-    if (channel_silent(s, ch, level4)) {
+    if (channel_silent(s, ch, am)) {
         silent_batch(s, b, ch);
     } else {
         switch (ym_ch_regs(s, ch)[0xB0] & 7) {
@@ -182,22 +230,23 @@ static void mix_batch(const Ym2612 *ym, const Batch *b, int16_t *out)
 {
     const Ym2612State *s = &ym->state;
     int ladder_mask = ym->model == YM2612_MODEL_DISCRETE ? -1 : 0;
-    int left[YM_BATCH_MAX] = { 0 }, right[YM_BATCH_MAX] = { 0 };
-    unsigned n = b->count;
+    int pan_left[6], pan_right[6], ladder[6];
     for (unsigned ch = 0; ch < 6; ch++) {
-        if (ym->mute_mask & (1u << ch)) continue;
-        int pan_left = s->channels[ch].pan_left, pan_right = s->channels[ch].pan_right;
-        const int16_t *codes = b->codes[ch];
-        for (unsigned i = 0; i < n; i++) {
-            int code = codes[i];
-            int ladder = -(code < 0) & ladder_mask;
-            left[i] += (code & pan_left) + ladder;
-            right[i] += (code & pan_right) + ladder;
-        }
+        int heard = (ym->mute_mask & (1u << ch)) ? 0 : -1;
+        pan_left[ch] = s->channels[ch].pan_left & heard;
+        pan_right[ch] = s->channels[ch].pan_right & heard;
+        ladder[ch] = ladder_mask & heard;
     }
-    for (unsigned i = 0; i < n; i++) {
-        out[2 * i] = (int16_t)(left[i] * YM2612_OUTPUT_SCALE);
-        out[2 * i + 1] = (int16_t)(right[i] * YM2612_OUTPUT_SCALE);
+    for (unsigned i = 0; i < b->count; i++) {
+        int left = 0, right = 0;
+        for (unsigned ch = 0; ch < 6; ch++) {
+            int code = b->codes[ch][i];
+            int step = -(code < 0) & ladder[ch];
+            left += (code & pan_left[ch]) + step;
+            right += (code & pan_right[ch]) + step;
+        }
+        out[2 * i] = (int16_t)(left * YM2612_OUTPUT_SCALE);
+        out[2 * i + 1] = (int16_t)(right * YM2612_OUTPUT_SCALE);
     }
 }
 
@@ -207,10 +256,16 @@ static void mix_batch(const Ym2612 *ym, const Batch *b, int16_t *out)
 static bool plan_batch(Ym2612State *s, Batch *b, unsigned limit)
 {
     b->am_triangle = ym_am_triangle(s->lfo_counter);
+    b->first_envelope = YM_BATCH_MAX;
+    b->first_counter = 0;
     b->count = 0;
     while (b->count < limit) {
         ym_eg_sample_start(s);
-        b->eg_check[b->count++] = (uint16_t)(s->eg_update ? (s->eg_counter | 0x1000u) : 0x2000u);
+        if (s->eg_update && b->first_envelope == YM_BATCH_MAX) {
+            b->first_envelope = b->count;
+            b->first_counter = s->eg_counter;
+        }
+        b->count++;
         if (ym_timers_tick_keys(s) || ym_lfo_step_moves(s)) return true;
         ym_timers_tick(s);
         ym_lfo_step(s);

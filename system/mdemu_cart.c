@@ -46,16 +46,21 @@ static const struct {
     {"T-12043", &mapper_ssf2},
 };
 
-/* Serial EEPROM carts (list of EEPROM games and their SDA/SCL lines compiled
- * by the SpritesMind forum "EEPROM games" thread, 2007). Sega's own wiring
- * puts SDA on D0 and SCL on D1 of 0x200001 with an X24C01 (128 bytes). */
+/* Serial EEPROM carts with Sega's wiring: SDA on D0 and SCL on D1 of 0x200001,
+ * an X24C01 (128 bytes). Serials cross-checked against several public EEPROM
+ * game lists (emulators' and flash carts' tables of serials and wiring);
+ * each names these product codes with Sega wiring and a 24C01. */
 static const MdemuEepromWiring eeprom_table[] = {
-    /* Wonder Boy in Monster World (US/EU) */
+    /* Wonder Boy in Monster World (U/E) */
     {"G-4060", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
-    /* Mega Man: The Wily Wars */
+    /* Wonder Boy V: Monster World III (J) */
+    {"PR-1993", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
+    /* Mega Man: The Wily Wars (E) */
     {"T-12046", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
+    /* Rockman Mega World (J) */
+    {"T-12053", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
     /* Evander Holyfield's "Real Deal" Boxing */
-    {"MK-1079", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
+    {"MK-1215", 0x200001, 0x200001, 0x200001, 0, 0, 1, 128},
 };
 
 static bool serial_matches(const char *serial_field, const char *key)

@@ -438,6 +438,16 @@ static void test_eeprom(void **state)
     assert_int_equal(ee_recv(md, false), 0x3C);
     ee_stop(md);
     mdemu_destroy(md);
+    /* The EEPROM table goes by product code only: Sonic the Hedgehog (MK-1079)
+     * has no save memory, Evander Holyfield's Boxing (MK-1215) has the EEPROM. */
+    TestRomSpec plain = {.size = 0x80000, .serial = "GM MK-1079 -00"};
+    md = test_console(&plain, MDEMU_REGION_US);
+    assert_string_equal(mdemu_rom_info(md)->save_type, "none");
+    mdemu_destroy(md);
+    TestRomSpec boxing = {.size = 0x80000, .serial = "GM MK-1215 -00"};
+    md = test_console(&boxing, MDEMU_REGION_US);
+    assert_string_equal(mdemu_rom_info(md)->save_type, "eeprom");
+    mdemu_destroy(md);
 }
 
 static void test_two_instances(void **state)
