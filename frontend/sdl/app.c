@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audio_drc.h"
 #include "demo_rom.h"
 #include "mdemu.h"
 #include "osd.h"
@@ -30,7 +31,8 @@ typedef struct App {
     SDL_Texture *texture;
     int texture_w, texture_h;
     SDL_AudioDeviceID audio;
-    uint32_t audio_rate;      /* what the emulator currently produces (dynamic rate control) */
+    AudioDrc drc;             /* dynamic rate control when vsync paces the loop */
+    int16_t drc_buffer[2 * 2048];
     long audio_underruns;     /* times the device found the queue empty while running */
     SDL_GameController *controllers[2];
     uint16_t key_buttons;
@@ -94,29 +96,12 @@ static void open_audio(App *app)
         fprintf(stderr, "mdemu: no audio device (%s): running silent\n", SDL_GetError());
         return;
     }
-    app->audio_rate = app->s.audio_rate;
     SDL_PauseAudioDevice(app->audio, 0);
 }
 
 static uint32_t queued_audio_frames(const App *app)
 {
     return app->audio ? SDL_GetQueuedAudioSize(app->audio) / 4u : 0;
-}
-
-/* Dynamic rate control: nudge the emulator's output rate by up to 0.5% so the
- * queue stays near its target while vsync paces the loop (no pitch change anyone hears). */
-static void adjust_audio_rate(App *app)
-{
-    double target = app->s.audio_rate * AUDIO_TARGET_MS / 1000.0;
-    double fill = queued_audio_frames(app) / target;
-    double adjust = 1.0 + 0.005 * (1.0 - fill);
-    if (adjust < 0.995) adjust = 0.995;
-    if (adjust > 1.005) adjust = 1.005;
-    uint32_t rate = (uint32_t)(app->s.audio_rate * adjust + 0.5);
-    if (rate != app->audio_rate) {
-        app->audio_rate = rate;
-        mdemu_set_audio_rate(app->md, rate);
-    }
 }
 
 static void queue_audio(App *app)
@@ -127,6 +112,17 @@ static void queue_audio(App *app)
     uint32_t limit = app->s.audio_rate * AUDIO_TARGET_MS * 2 / 1000;
     if (app->fast_forward && queued_audio_frames(app) > limit) return; /* drop: don't build up latency */
     if (queued_audio_frames(app) == 0 && app->frames_run > 60 && !app->fast_forward) app->audio_underruns++;
+    if (app->s.vsync && !app->fast_forward) {
+        /* The monitor paces the loop: stretch this frame's sound by up to 0.5% so the
+         * queue stays at its target instead of slowly filling or running dry. */
+        double target = app->s.audio_rate * AUDIO_TARGET_MS / 1000.0;
+        size_t out = drc_output_frames(&app->drc, frames, queued_audio_frames(app) / target);
+        if (out <= sizeof app->drc_buffer / 4) {
+            drc_stretch(samples, frames, app->drc_buffer, out);
+            samples = app->drc_buffer;
+            frames = out;
+        }
+    }
     SDL_QueueAudio(app->audio, samples, (Uint32)(frames * 4));
 }
 
@@ -136,7 +132,6 @@ static void pace(App *app)
 {
     if (app->fast_forward) return;
     if (app->audio) {
-        if (app->s.vsync) adjust_audio_rate(app);
         uint32_t target = app->s.audio_rate * AUDIO_TARGET_MS / 1000;
         while (queued_audio_frames(app) > target) SDL_Delay(1);
         return;
