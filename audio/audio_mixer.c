@@ -3,7 +3,7 @@
  *
  * Each input sample is a level held until the next one (as the chips' DACs
  * do). A change of level at time t adds a band-limited step (a windowed-sinc
- * low-pass's step response, audio_mixer_kernel.c) into a buffer of per-output-
+ * low-pass's step response, audio_mixer_kernel.h) into a buffer of per-output-
  * sample changes; summing that buffer gives the output. The kernel and the
  * steps are integers and their sums stay below 2^53, so the arithmetic (in
  * doubles, which vectorize) is exact: every step settles to exactly its
@@ -85,7 +85,6 @@ void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
     m->lowpass = false;
     m->fm_enabled = true;
     m->psg_enabled = true;
-    audio_mixer_build_kernel(m->tables.kernel);
     audio_mixer_reset(m);
 }
 
@@ -220,7 +219,7 @@ static void add_step(AudioMixer *m, const AudioMixerStream *stream, int32_t dl, 
 {
     AudioMixerState *s = &m->state;
     uint32_t phase = (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
-    const int16_t *k = m->tables.kernel[phase];
+    const int16_t *k = audio_mixer_kernel[phase];
     uint32_t first = s->start + stream->index + 1;
     double *left = &s->delta[0][first];
     double *right = &s->delta[1][first];

@@ -58,7 +58,8 @@ typedef struct AudioMixerTables {
     uint32_t fm_step_whole, psg_step_whole; /* whole output samples per input sample */
     uint64_t phase_mul;            /* remainder -> kernel phase, 32.32 fixed point */
     double lowpass_coeff, dc_coeff;
-    int16_t kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS]; /* Q15; each phase sums to 32768 */
+    /* The step kernel depends on no configuration: it is one const table
+     * generated at build time, shared by every mixer. */
 } AudioMixerTables;
 
 typedef struct AudioMixer {

@@ -1,5 +1,6 @@
 /* audio_mixer_kernel.h - the mixer's private helpers: its band-limited step
- * table and the e^x its output filters need (private to audio_mixer*.c). */
+ * table and the e^x its output filters need (private to audio_mixer*.c and
+ * tests/audio_mixer). */
 #ifndef MDEMU_AUDIO_MIXER_KERNEL_H
 #define MDEMU_AUDIO_MIXER_KERNEL_H
 

@@ -25,6 +25,7 @@ typedef struct Batch {
      * batch (count or more if none) and the envelope counter there. */
     unsigned first_envelope;
     unsigned first_counter;
+    unsigned am[6]; /* each channel's AM attenuation */
     int16_t codes[6][YM_BATCH_MAX]; /* each channel's DAC code per sample */
 } Batch;
 
@@ -34,42 +35,51 @@ static unsigned envelope_counter(const Batch *b, unsigned i)
     return (b->first_counter + (i - b->first_envelope) / 3) & 0xFFFu;
 }
 
-/* The first sample from `i` on where one of the operators has an envelope
- * update due, or the batch's count. An operator updates at envelope
- * samples whose counter has the bits of its eg_idle_mask clear (unless the
- * mask has bit 12: never); those bits are the low 0 to 11, so one with
- * fewer bits updates whenever one with more does, and the operators
- * together update when the counter clears the bits all their masks share. */
-static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned i)
+/* The first sample from `i` on where one of the operators in `ops` (bit n
+ * for operator n + 1) has an envelope update due, or the batch's count. An
+ * operator updates at envelope samples whose counter has the bits of its
+ * eg_idle_mask clear (unless the mask has bit 12: never); those bits are
+ * the low 0 to 11, so one with fewer bits updates whenever one with more
+ * does, and the operators together update when the counter clears the
+ * bits all their masks share. */
+static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned ops, unsigned i)
 {
+    if (b->first_envelope >= b->count) return b->count;
     unsigned shared = 0xFFFu;
     bool any = false;
     for (unsigned op = 0; op < 4; op++) {
-        if (sl[op].eg_idle_mask & 0x1000u) continue;
+        if (!(ops & (1u << op)) || (sl[op].eg_idle_mask & 0x1000u)) continue;
         shared &= sl[op].eg_idle_mask;
         any = true;
     }
-    if (!any || b->first_envelope >= b->count) return b->count;
+    if (!any) return b->count;
     unsigned k = i > b->first_envelope ? (i - b->first_envelope + 2) / 3 : 0; /* envelope samples before i */
     unsigned counter = (b->first_counter + k) & 0xFFFu;
     unsigned update = b->first_envelope + 3 * (k + ((0u - counter) & shared));
     return update < b->count ? update : b->count;
 }
 
-/* The envelope updates of a channel's operators in an envelope sample, at
- * their turns after the outputs and before the phases advance (an update
- * touches only its own operator, and may restart its phase). */
-static void envelope_updates(Ym2612State *s, unsigned ch, unsigned eg_counter)
+/* The envelope updates of operators `ops` of a channel in an envelope
+ * sample (an update touches only its own operator, and may restart its
+ * phase). */
+static void envelope_updates(Ym2612State *s, unsigned ch, unsigned ops, unsigned eg_counter)
 {
     for (unsigned op = 0; op < 4; op++) {
-        if (!((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask)) ym_eg_step(s, ch, op, eg_counter);
+        if ((ops & (1u << op)) && !((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask))
+            ym_eg_step(s, ch, op, eg_counter);
     }
+}
+
+/* An operator's level in exp_signed's units, with AM. */
+static inline unsigned level_of(const Ym2612Slot *slot, unsigned am)
+{
+    return ym_level4(slot->eg_level + (am & slot->am_mask));
 }
 
 /* The exponent table seen from an operator's level. */
 static inline const int16_t *level_exp(const Ym2612 *ym, const Ym2612Slot *slot, unsigned am)
 {
-    return ym->exp_signed + ym_level4(slot->eg_level + (am & slot->am_mask));
+    return ym->exp_signed + level_of(slot, am);
 }
 
 /* A channel whose operators all output 0 whatever their phase and
@@ -78,9 +88,9 @@ static inline const int16_t *level_exp(const Ym2612 *ym, const Ym2612Slot *slot,
 static bool channel_silent(const Ym2612State *s, unsigned ch, unsigned am)
 {
     const Ym2612Slot *sl = s->slots[ch];
+    if (!(sl[0].eg_idle_mask & sl[1].eg_idle_mask & sl[2].eg_idle_mask & sl[3].eg_idle_mask & 0x1000u)) return false;
     for (unsigned op = 0; op < 4; op++) {
-        if (sl[op].eg_level + (am & sl[op].am_mask) < YM_LEVEL_SILENT || !(sl[op].eg_idle_mask & 0x1000u))
-            return false;
+        if (sl[op].eg_level + (am & sl[op].am_mask) < YM_LEVEL_SILENT) return false;
     }
     return true;
 }
@@ -104,12 +114,13 @@ static void silent_batch(Ym2612State *s, Batch *b, unsigned ch)
  * in that order each sample. The loop between envelope updates does
  * nothing else; the sums of algorithms 0 to 3 are one operator's output,
  * which needs no clamp. */
-static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg, unsigned am)
+static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg)
 {
     Ym2612State *s = &ym->state;
     Ym2612Slot *sl = s->slots[ch];
     Ym2612Channel *c = &s->channels[ch];
     const uint16_t *logsin = ym->logsin_signed;
+    unsigned am = b->am[ch];
     uint32_t phase1 = sl[0].phase << YM_PHASE_SHIFT, phase2 = sl[1].phase << YM_PHASE_SHIFT;
     uint32_t phase3 = sl[2].phase << YM_PHASE_SHIFT, phase4 = sl[3].phase << YM_PHASE_SHIFT;
     const uint32_t step1 = sl[0].phase_step << YM_PHASE_SHIFT, step2 = sl[1].phase_step << YM_PHASE_SHIFT;
@@ -117,22 +128,24 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     const int16_t *exp1 = level_exp(ym, &sl[0], am), *exp2 = level_exp(ym, &sl[1], am);
     const int16_t *exp3 = level_exp(ym, &sl[2], am), *exp4 = level_exp(ym, &sl[3], am);
     int out1 = sl[0].output, out2 = sl[1].output, out3 = sl[2].output, out4 = sl[3].output;
-    int prev1 = c->previous[0], prev2 = c->previous[1];
+    int prev1 = c->previous[0], prev2 = c->previous[1], prev3 = c->previous[2], prev4 = c->previous[3];
     /* Feedback (out1 + prev1) >> shift, made unsigned by a bias of 2^14
      * (|out1 + prev1| < 2^14); without feedback the shift of 31 leaves 0. */
     unsigned fb_shift = c->feedback_shift & 15u ? c->feedback_shift & 15u : 31u;
-    unsigned fb_bias = 0x4000u >> fb_shift;
+    /* The bias comes off operator 1's phase instead (the index wraps). */
+    const uint32_t fb_bias = (0x4000u >> fb_shift) << 22;
+    phase1 -= fb_bias;
     int16_t *codes = b->codes[ch];
     unsigned n = b->count, i = 0;
 
 #define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
     for (;;) {
-        unsigned update = next_update(b, sl, i);
+        unsigned update = next_update(b, sl, 0xFu, i);
         unsigned end = update < n ? update + 1 : n;
         for (; i < end; i++) {
             unsigned mod;
             /* operator 1: self-feedback of its last two outputs */
-            mod = ((unsigned)(out1 + prev1 + 0x4000) >> fb_shift) - fb_bias;
+            mod = (unsigned)(out1 + prev1 + 0x4000) >> fb_shift;
             prev1 = out1;
             out1 = YM_OUTPUT(exp1, phase1, mod);
             /* operator 3: operators 1 and 2 are too recent or not yet done */
@@ -142,7 +155,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
             case 5: mod = ym_modulation(prev1); break;
             default: mod = 0; break;
             }
-            c->previous[2] = (int16_t)out3;
+            prev3 = out3;
             out3 = YM_OUTPUT(exp3, phase3, mod);
             /* operator 2: this sample's operator 1 */
             mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? ym_modulation(out1) : 0;
@@ -156,7 +169,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
             case 5: mod = ym_modulation(out1); break;
             default: mod = 0; break;
             }
-            c->previous[3] = (int16_t)out4;
+            prev4 = out4;
             out4 = YM_OUTPUT(exp4, phase4, mod);
             int sum = alg < 4 ? out4 : ym_channel_sum(alg, out1, out2, out3, out4);
             codes[i] = (int16_t)ym_asr(sum, 5);
@@ -167,12 +180,12 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
         }
         if (update >= n) break;
         /* The updates come before this sample's phase advance. */
-        sl[0].phase = (phase1 - step1) >> YM_PHASE_SHIFT;
+        sl[0].phase = (phase1 + fb_bias - step1) >> YM_PHASE_SHIFT;
         sl[1].phase = (phase2 - step2) >> YM_PHASE_SHIFT;
         sl[2].phase = (phase3 - step3) >> YM_PHASE_SHIFT;
         sl[3].phase = (phase4 - step4) >> YM_PHASE_SHIFT;
-        envelope_updates(s, ch, envelope_counter(b, update));
-        phase1 = (sl[0].phase << YM_PHASE_SHIFT) + step1;
+        envelope_updates(s, ch, 0xFu, envelope_counter(b, update));
+        phase1 = (sl[0].phase << YM_PHASE_SHIFT) - fb_bias + step1;
         phase2 = (sl[1].phase << YM_PHASE_SHIFT) + step2;
         phase3 = (sl[2].phase << YM_PHASE_SHIFT) + step3;
         phase4 = (sl[3].phase << YM_PHASE_SHIFT) + step4;
@@ -189,7 +202,9 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     sl[3].output = (int16_t)out4;
     c->previous[0] = (int16_t)prev1;
     c->previous[1] = (int16_t)prev2;
-    sl[0].phase = phase1 >> YM_PHASE_SHIFT;
+    c->previous[2] = (int16_t)prev3;
+    c->previous[3] = (int16_t)prev4;
+    sl[0].phase = (phase1 + fb_bias) >> YM_PHASE_SHIFT;
     sl[1].phase = phase2 >> YM_PHASE_SHIFT;
     sl[2].phase = phase3 >> YM_PHASE_SHIFT;
     sl[3].phase = phase4 >> YM_PHASE_SHIFT;
@@ -197,28 +212,35 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
 }
 
 #define YM_BATCH_CASE(alg)                                                                                             \
-    case (alg): channel_batch(ym, b, ch, (alg), am); break;
+    case (alg): channel_batch(ym, b, ch, (alg)); break;
 
 static void run_channel(Ym2612 *ym, Batch *b, unsigned ch)
 {
     Ym2612State *s = &ym->state;
-    unsigned am = b->am_triangle >> (s->channels[ch].am_shift & 15);
-    if (channel_silent(s, ch, am)) {
+    b->am[ch] = b->am_triangle >> (s->channels[ch].am_shift & 15);
+    if (channel_silent(s, ch, b->am[ch])) {
         silent_batch(s, b, ch);
-    } else {
-        switch (ym_ch_regs(s, ch)[0xB0] & 7) {
-        YM_BATCH_CASE(0)
-        YM_BATCH_CASE(1)
-        YM_BATCH_CASE(2)
-        YM_BATCH_CASE(3)
-        YM_BATCH_CASE(4)
-        YM_BATCH_CASE(5)
-        YM_BATCH_CASE(6)
-        YM_BATCH_CASE(7)
-        default: break;
-        }
+        return;
     }
-    if (ch == 5 && ym_dac_enabled(s)) {
+    switch (ym_ch_regs(s, ch)[0xB0] & 7) {
+    YM_BATCH_CASE(0)
+    YM_BATCH_CASE(1)
+    YM_BATCH_CASE(2)
+    YM_BATCH_CASE(3)
+    YM_BATCH_CASE(4)
+    YM_BATCH_CASE(5)
+    YM_BATCH_CASE(6)
+    YM_BATCH_CASE(7)
+    default: break;
+    }
+}
+
+/* Every channel over the batch; silent ones at once. */
+static void run_channels(Ym2612 *ym, Batch *b)
+{
+    Ym2612State *s = &ym->state;
+    for (unsigned ch = 0; ch < 6; ch++) run_channel(ym, b, ch);
+    if (ym_dac_enabled(s)) {
         int16_t code = (int16_t)ym_dac_register_code(s);
         for (unsigned i = 0; i < b->count; i++) b->codes[5][i] = code;
         s->channels[5].dac_code = code;
@@ -250,27 +272,21 @@ static void mix_batch(const Ym2612 *ym, const Batch *b, int16_t *out)
     }
 }
 
-/* Up to `limit` samples: each sample's envelope counter, and the ends of
- * samples (timers, LFO) run ahead as long as they leave the channels
- * alone. Returns whether the last sample's end is still to run. */
+/* Up to `limit` samples, ending early with the first sample whose end
+ * (timers, LFO) reaches the channels or overflows a timer; the ends before
+ * it run at once. Returns whether the last sample's end is still to run. */
 static bool plan_batch(Ym2612State *s, Batch *b, unsigned limit)
 {
+    unsigned event = ym_timers_ends_to_event(s), lfo = ym_lfo_ends_to_move(s);
+    if (lfo < event) event = lfo;
+    bool end_pending = event < limit;
+    b->count = end_pending ? event + 1 : limit;
     b->am_triangle = ym_am_triangle(s->lfo_counter);
-    b->first_envelope = YM_BATCH_MAX;
-    b->first_counter = 0;
-    b->count = 0;
-    while (b->count < limit) {
-        ym_eg_sample_start(s);
-        if (s->eg_update && b->first_envelope == YM_BATCH_MAX) {
-            b->first_envelope = b->count;
-            b->first_counter = s->eg_counter;
-        }
-        b->count++;
-        if (ym_timers_tick_keys(s) || ym_lfo_step_moves(s)) return true;
-        ym_timers_tick(s);
-        ym_lfo_step(s);
-    }
-    return false;
+    ym_eg_start_samples(s, b->count, &b->first_envelope, &b->first_counter);
+    unsigned ends = end_pending ? b->count - 1 : b->count;
+    ym_timers_advance(s, ends);
+    ym_lfo_advance(s, ends);
+    return end_pending;
 }
 
 void ym_run_whole_samples(Ym2612 *ym, unsigned count, int16_t *out)
@@ -279,7 +295,7 @@ void ym_run_whole_samples(Ym2612 *ym, unsigned count, int16_t *out)
     Batch b;
     while (count > 0) {
         bool end_pending = plan_batch(s, &b, count < YM_BATCH_MAX ? count : YM_BATCH_MAX);
-        for (unsigned ch = 0; ch < 6; ch++) run_channel(ym, &b, ch);
+        run_channels(ym, &b);
         if (out) {
             mix_batch(ym, &b, out);
             out += 2 * b.count;

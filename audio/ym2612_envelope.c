@@ -204,6 +204,24 @@ void ym_eg_sample_start(Ym2612State *s)
     s->eg_update = 1;
 }
 
+void ym_eg_start_samples(Ym2612State *s, unsigned count, unsigned *first_update, unsigned *first_counter)
+{
+    *first_update = count;
+    *first_counter = 0;
+    unsigned i = 0;
+    for (; i < count; i++) { /* at most three samples, or four from a damaged divider */
+        ym_eg_sample_start(s);
+        if (s->eg_update) break;
+    }
+    if (i >= count) return;
+    *first_update = i;
+    *first_counter = s->eg_counter;
+    unsigned after = count - 1 - i;
+    s->eg_counter = (uint16_t)((s->eg_counter + after / 3) & 0xFFF);
+    s->eg_divider = (uint8_t)(after % 3);
+    s->eg_update = after % 3 == 0;
+}
+
 /* The level as of the current clock: a copy works the turns still due. */
 unsigned ym2612_operator_level(const Ym2612 *ym, unsigned channel, unsigned op)
 {

@@ -111,8 +111,10 @@ uint32_t ym_phase_increment(const Ym2612State *s, unsigned ch, unsigned op);
 
 /* ym2612_lfo.c */
 void ym_lfo_step(Ym2612State *s);
-/* Whether ym_lfo_step at the end of this sample moves the LFO counter. */
-bool ym_lfo_step_moves(const Ym2612State *s);
+/* Sample ends (0: this sample's) before the one at which ym_lfo_step moves
+ * the LFO counter, UINT_MAX if none; and those ends run at once. */
+unsigned ym_lfo_ends_to_move(const Ym2612State *s);
+void ym_lfo_advance(Ym2612State *s, unsigned ends);
 int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum);
 
 /* ym2612_derived.c: bring the derived slot fields up to date after their
@@ -126,6 +128,9 @@ void ym_derive_lfo_pm(Ym2612State *s);
 /* ym2612_envelope.c */
 void ym_eg_key(Ym2612State *s, unsigned ch, unsigned op, bool on);
 void ym_eg_sample_start(Ym2612State *s);
+/* The starts of `count` samples at once: the first of them that is an
+ * envelope sample (count if none) and its envelope counter. */
+void ym_eg_start_samples(Ym2612State *s, unsigned count, unsigned *first_update, unsigned *first_counter);
 void ym_eg_derive_rates(Ym2612State *s, unsigned ch, unsigned op);
 
 /* After the envelope, its registers or the key changed: eg_level and
@@ -149,8 +154,11 @@ void ym_finish_sample(Ym2612 *ym, int16_t *lr);
 /* ym2612_timers.c */
 void ym_timers_write_control(Ym2612State *s, uint8_t value);
 void ym_timers_tick(Ym2612State *s);
-/* Whether ym_timers_tick at the end of this sample keys channel 3 (CSM). */
-bool ym_timers_tick_keys(const Ym2612State *s);
+/* Sample ends (0: this sample's) before the one at which ym_timers_tick
+ * ends a CSM key or overflows a timer, UINT_MAX if none; and those ends
+ * run at once. */
+unsigned ym_timers_ends_to_event(const Ym2612State *s);
+void ym_timers_advance(Ym2612State *s, unsigned ends);
 void ym_key_update(Ym2612State *s, unsigned ch, unsigned op);
 
 #endif

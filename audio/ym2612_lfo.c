@@ -5,6 +5,8 @@
  * the 53.267 kHz sample rate. While the LFO is disabled the counter is held
  * at zero.
  */
+#include <limits.h>
+
 #include "ym2612_internal.h"
 
 static const uint8_t lfo_period_samples[8] = { 108, 77, 71, 67, 62, 44, 8, 5 };
@@ -24,11 +26,19 @@ void ym_lfo_step(Ym2612State *s)
     if ((unsigned)(s->lfo_counter >> 2) != old_pm_step) ym_derive_lfo_pm(s);
 }
 
-bool ym_lfo_step_moves(const Ym2612State *s)
+unsigned ym_lfo_ends_to_move(const Ym2612State *s)
 {
     uint8_t reg = s->regs[0][0x22];
-    if (!(reg & 0x08)) return s->lfo_counter != 0;
-    return s->lfo_divider + 1u >= lfo_period_samples[reg & 7];
+    if (!(reg & 0x08)) return s->lfo_counter != 0 ? 0 : UINT_MAX;
+    unsigned period = lfo_period_samples[reg & 7];
+    return s->lfo_divider + 1u >= period ? 0 : period - 1u - s->lfo_divider;
+}
+
+void ym_lfo_advance(Ym2612State *s, unsigned ends)
+{
+    if (ends == 0) return;
+    if (s->regs[0][0x22] & 0x08) s->lfo_divider = (uint8_t)(s->lfo_divider + ends);
+    else s->lfo_divider = 0;
 }
 
 /* PM: 32 steps per LFO period (the counter's upper five bits) forming a

@@ -9,6 +9,8 @@
  * channel 3 mode (01/11 special, 10 CSM), bit 5/4 reset flag B/A,
  * bit 3/2 enable flag B/A, bit 1/0 load (run) B/A.
  */
+#include <limits.h>
+
 #include "ym2612_internal.h"
 
 static unsigned timer_a_load(const Ym2612State *s)
@@ -34,10 +36,31 @@ void ym_timers_write_control(Ym2612State *s, uint8_t value)
     s->regs[0][0x27] = value;
 }
 
-bool ym_timers_tick_keys(const Ym2612State *s)
+/* Sample ends before timer B's next count (it counts when the prescaler
+ * wraps to 0). */
+static unsigned ends_to_timer_b_count(const Ym2612State *s) { return (0u - (s->timer_b_prescale + 1u)) & 15u; }
+
+unsigned ym_timers_ends_to_event(const Ym2612State *s)
 {
-    if (s->csm_key) return true;
-    return (s->regs[0][0x27] & 0x01) && s->timer_a + 1u >= 1024 && ym_csm_mode(s);
+    if (s->csm_key) return 0;
+    uint8_t control = s->regs[0][0x27];
+    unsigned ends = UINT_MAX;
+    if (control & 0x01) ends = s->timer_a >= 1023 ? 0 : 1023u - s->timer_a;
+    if (control & 0x02) {
+        unsigned b_ends = ends_to_timer_b_count(s) + 16u * (255u - s->timer_b);
+        if (b_ends < ends) ends = b_ends;
+    }
+    return ends;
+}
+
+void ym_timers_advance(Ym2612State *s, unsigned ends)
+{
+    uint8_t control = s->regs[0][0x27];
+    unsigned first_count = ends_to_timer_b_count(s);
+    unsigned b_counts = ends > first_count ? 1 + (ends - 1 - first_count) / 16 : 0;
+    if (control & 0x01) s->timer_a = (uint16_t)(s->timer_a + ends);
+    if (control & 0x02) s->timer_b = (uint8_t)(s->timer_b + b_counts);
+    s->timer_b_prescale = (uint8_t)((s->timer_b_prescale + ends) & 15);
 }
 
 /* End of a sample: the CSM pulse from the last overflow ends, timers count. */

@@ -3,8 +3,9 @@
  * The VDP keeps its own position in master clocks (3,420 per line; 262 lines
  * NTSC, 313 PAL; interlaced fields alternate 262/263 and 312/313).
  * vdp_run(v, t) catches it up to absolute master clock t: lines are
- * rendered as they complete (a register, CRAM, VSRAM or VRAM change during
- * a line shows from the dot the beam is on, and each CRAM write leaves a
+ * rendered as they complete (a register or CRAM change during a line
+ * shows from the dot the beam is on, a VRAM, VSRAM or plane register change
+ * from the next 2-cell column the VDP fetches, and each CRAM write leaves a
  * one-dot "CRAM dot"), the FIFO drains in each mode's exact access slots,
  * DMA progresses, interrupts are raised. The console calls vdp_run(now)
  * before every port access so that the access lands at the right clock.
@@ -89,11 +90,17 @@ typedef struct VdpState {
     uint16_t line_width;        /* 256 / 320 as the line began */
     uint16_t line_y;            /* its frame buffer row */
     uint8_t line_sprites[VDP_MAX_WIDTH]; /* the line's sprite dots */
-    uint8_t pad2_[2];
+    uint16_t line_fetched_x;    /* dots of the line whose plane data has been fetched */
     /* The VDP keeps y, size and link of each sprite in an internal cache
      * that is updated only by writes into the sprite table area (Charles
      * MacDonald, genvdp.txt; Nemesis, SpritesMind sprite cache notes). */
     uint8_t sat_cache[80 * 4];
+    /* Sprite phase 1 for the current line, done during the previous line's
+     * dots: how many sprites were found on it and, for each, its number
+     * and the cache's Y (2 bytes) and size as they were then. */
+    uint8_t scan_count;
+    uint8_t scan_sprites[80 * 4];
+    uint8_t pad5_[3];
 } VdpState;
 
 typedef struct Vdp {
@@ -110,6 +117,10 @@ typedef struct Vdp {
     bool sprite_lists_valid;
     uint8_t sprite_line_count[VDP_MAX_HEIGHT];
     uint8_t sprite_line_list[VDP_MAX_HEIGHT][80];
+    /* Plane A (or window) and plane B dots of the current line as fetched
+     * so far (state.line_fetched_x), with 16 dots of margin either side.
+     * Not saved: after a load the fetch resumes from the drawn dots. */
+    uint8_t line_layers[2][16 + VDP_MAX_WIDTH + 16];
     /* A line drawn at a width other than the frame's, stretched when done. */
     uint32_t line_rgb[VDP_MAX_WIDTH];
     /* Every 4-byte pattern row of VRAM decoded to eight dots (one byte

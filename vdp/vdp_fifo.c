@@ -47,9 +47,3 @@ void vdp_fifo_push(Vdp *v, uint16_t data)
     e->code = s->code;
     s->fifo_count++;
 }
-
-void vdp_fifo_flush(Vdp *v)
-{
-    while (v->state.fifo_count > 0)
-        fifo_commit_oldest(v);
-}

@@ -88,7 +88,6 @@ void vdp_pattern_cache_rebuild(Vdp *v);
 void vdp_access_slot(Vdp *v);
 int vdp_slot_has_work(const VdpState *s);
 void vdp_fifo_push(Vdp *v, uint16_t data);
-void vdp_fifo_flush(Vdp *v);
 void vdp_dma_start(Vdp *v);
 void vdp_dma_slot(Vdp *v);
 void vdp_dma_fill_data(Vdp *v, uint16_t data);
@@ -104,6 +103,9 @@ void vdp_run_to(Vdp *v, uint64_t clock);
  * 860 master clocks into the line, one dot per 10 (H32) / 8 (H40) clocks. */
 enum { VDP_FIRST_DOT_OFFSET = 860 };
 static inline int vdp_dot_clocks(int width) { return width == 320 ? 8 : 10; }
+/* Sprite phase 1 for the line that has just begun (its Y / size / link
+ * scan happened during the line before, which has now ended). */
+void vdp_sprite_scan(Vdp *v);
 /* At the line's fetch point (H counter 0): latch scroll, window and sprites. */
 void vdp_line_begin(Vdp *v);
 /* Output the line's dots up to x (exclusive) with the present state. */
@@ -115,6 +117,15 @@ static inline void vdp_draw_to_now(Vdp *v)
 {
     if (v->state.line_open)
         vdp_draw_to_now_slow(v);
+}
+/* Fetch the plane / window data of the columns whose fetch slots have
+ * passed by the VDP's clock, with the present VRAM, VSRAM and registers:
+ * called before any change to what the fetches read. */
+void vdp_fetch_to_now_slow(Vdp *v);
+static inline void vdp_fetch_to_now(Vdp *v)
+{
+    if (v->state.line_open)
+        vdp_fetch_to_now_slow(v);
 }
 /* The rest of the line, at its end. */
 void vdp_line_finish(Vdp *v);

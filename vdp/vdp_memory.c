@@ -51,7 +51,7 @@ static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
 
 void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
 {
-    vdp_draw_to_now(v); /* the dots already passed keep the old contents */
+    vdp_fetch_to_now(v); /* the columns already fetched keep the old contents */
     addr &= 0xFFFF;
     store_vram_byte(v, addr, value);
     vdp_pattern_cache_update(v, addr);
@@ -60,7 +60,12 @@ void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
 {
     VdpState *s = &v->state;
-    vdp_draw_to_now(v); /* the dots already passed keep the old contents */
+    /* VRAM and VSRAM are read by the column fetches, ahead of the beam;
+     * CRAM at the beam. The dots (columns) already done keep the old values. */
+    if ((code & 0x0F) == VDP_CODE_CRAM_WRITE)
+        vdp_draw_to_now(v);
+    else
+        vdp_fetch_to_now(v);
     s->stale_data = data;
     switch (code & 0x0F) {
     case VDP_CODE_VRAM_WRITE: {

@@ -11,7 +11,10 @@ static void write_register(Vdp *v, unsigned reg, uint8_t value)
     VdpState *s = &v->state;
     if (reg >= 24 || (reg > 10 && !(s->regs[1] & 0x04)))
         return;
-    vdp_draw_to_now(v); /* the change shows from the dot at the beam on */
+    /* Name table, size, scroll mode and window registers are read by the
+     * column fetches ahead of the beam; the rest show from the beam's dot. */
+    vdp_fetch_to_now(v);
+    vdp_draw_to_now(v);
     if (reg == 0) {
         /* Reg 0 bit 1 freezes the HV counter at the value it has when set. */
         if ((value & 0x02) && !(s->regs[0] & 0x02)) {
@@ -89,11 +92,23 @@ uint32_t vdp_write_data(Vdp *v, uint16_t value)
     return wait;
 }
 
+/* A data-port read waits for the queued writes to land in their own access
+ * slots and then for a slot of its own (genvdp.txt, FIFO: the 68000 is held
+ * until the read completes); the VDP runs ahead to just before that slot,
+ * so the writes show where they land. vdp_read_wait gives the same span. */
+static void run_to_read_slot(Vdp *v)
+{
+    VdpState *s = &v->state;
+    while (s->fifo_count > 0)
+        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    vdp_run_to(v, vdp_slot_after(s, s->clock) - 1);
+}
+
 uint16_t vdp_read_data(Vdp *v)
 {
     VdpState *s = &v->state;
     s->latch_pending = 0;
-    vdp_fifo_flush(v); /* pending writes land before the read */
+    run_to_read_slot(v);
     uint16_t value;
     unsigned index = (s->addr >> 1) & 0x3F;
     switch (s->code & 0x0F) {

@@ -60,10 +60,9 @@ static inline Dots16 compose16(Dots16 a, Dots16 b, Dots16 s, Dots16 backdrop, in
 
 /* Colour indices of dots x0..x1-1 (16-aligned), in a loop specialised for
  * the mode: the arguments are constants at each call site below. */
-static inline void compose_indices(const VdpLineLayers *l, const uint8_t *sprites, int x0, int x1, Dots16 backdrop,
-                                   int shadow_highlight, int with_sprites, uint8_t *index)
+static inline void compose_indices(const uint8_t *pa, const uint8_t *pb, const uint8_t *sprites, int x0, int x1,
+                                   Dots16 backdrop, int shadow_highlight, int with_sprites, uint8_t *index)
 {
-    const uint8_t *pa = l->plane_a + VDP_LINE_MARGIN, *pb = l->plane_b + VDP_LINE_MARGIN;
     const Dots16 none = {0};
     for (int x = x0; x < x1; x += 16) {
         Dots16 s = with_sprites ? load16(sprites + x) : none;
@@ -72,12 +71,15 @@ static inline void compose_indices(const VdpLineLayers *l, const uint8_t *sprite
     }
 }
 
-/* Dots x0..x1-1 (multiples of 8) of the composed line into dst[x0..x1-1]. */
-static void compose_span(const Vdp *v, const VdpLineLayers *l, int x0, int x1, uint32_t *dst)
+/* Dots x0..x1-1 (multiples of 8) of the line, composed from its fetched
+ * layers, into dst[x0..x1-1]. */
+static void compose_span(const Vdp *v, int x0, int x1, uint32_t *dst)
 {
     const VdpState *s = &v->state;
     const uint32_t *rgb = &v->cram_rgb[0][0]; /* [shade][colour] = shade * 64 + colour */
     const uint8_t *sprites = s->line_sprites;
+    const uint8_t *pa = v->line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
+    const uint8_t *pb = v->line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
     const int with_sprites = s->line_has_sprites;
     Dots16 backdrop;
     memset(&backdrop, s->regs[7] & 0x3F, sizeof backdrop);
@@ -87,13 +89,13 @@ static void compose_span(const Vdp *v, const VdpLineLayers *l, int x0, int x1, u
     const int a0 = x0 & ~15, a1 = (x1 + 15) & ~15;
     const int sh = (s->regs[12] & 0x08) != 0;
     if (sh && with_sprites)
-        compose_indices(l, sprites, a0, a1, backdrop, 1, 1, index);
+        compose_indices(pa, pb, sprites, a0, a1, backdrop, 1, 1, index);
     else if (sh)
-        compose_indices(l, sprites, a0, a1, backdrop, 1, 0, index);
+        compose_indices(pa, pb, sprites, a0, a1, backdrop, 1, 0, index);
     else if (with_sprites)
-        compose_indices(l, sprites, a0, a1, backdrop, 0, 1, index);
+        compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 1, index);
     else
-        compose_indices(l, sprites, a0, a1, backdrop, 0, 0, index);
+        compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 0, index);
     /* Four dots per store: the host's store rate, not the lookups, limits this loop. */
     for (int x = x0; x < x1; x += 8) {
         const uint8_t *i = index + x;
@@ -108,12 +110,6 @@ static void stretch_line(const uint32_t *src, int src_width, uint32_t *dst, int 
 {
     for (int x = 0; x < dst_width; x++)
         dst[x] = src[x * src_width / dst_width];
-}
-
-/* Frame buffer row of the current line (interlace mode 2 interleaves the fields). */
-static unsigned line_row(const VdpState *s)
-{
-    return vdp_interlace_mode(s) == 2 ? (unsigned)s->line * 2 + s->odd_frame : s->line;
 }
 
 /* Where the current line's dots go: its frame buffer row, or the side
@@ -135,7 +131,7 @@ void vdp_line_begin(Vdp *v)
         v->fb_width = width;
         v->fb_height = vdp_active_lines(s) * (im2 ? 2 : 1);
     }
-    const unsigned y = line_row(s);
+    const unsigned y = vdp_line_row(s);
     s->line_open = 0;
     if ((int)y >= v->fb_height)
         return;
@@ -146,6 +142,7 @@ void vdp_line_begin(Vdp *v)
     s->line_width = (uint16_t)width;
     s->line_y = (uint16_t)y;
     s->line_drawn_x = 0;
+    s->line_fetched_x = 0;
     s->line_hscroll[0] = (uint16_t)vdp_hscroll_for_line(s, 0, s->line);
     s->line_hscroll[1] = (uint16_t)vdp_hscroll_for_line(s, 1, s->line);
     s->line_window[0] = s->regs[17];
@@ -159,7 +156,56 @@ void vdp_line_begin(Vdp *v)
     s->line_open = 1;
 }
 
-/* Dots x0..x1-1 of the line with the present registers and memories. */
+/* Plane and window dots x0..x1-1 of the line (x0 a multiple of 16) from
+ * the present VRAM, VSRAM and registers into the line's layers. A cell
+ * that covers x0 spills up to 7 dots to its left, into dots fetched
+ * earlier: those are kept. */
+static void fetch_span(Vdp *v, int x0, int x1)
+{
+    VdpState *s = &v->state;
+    const int width = s->line_width;
+    const unsigned y = s->line_y;
+    uint8_t *plane_a = v->line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
+    uint8_t *plane_b = v->line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
+    uint8_t keep_a[8], keep_b[8];
+    if (x0 > 0) {
+        memcpy(keep_a, plane_a + x0 - 8, 8);
+        memcpy(keep_b, plane_b + x0 - 8, 8);
+    }
+    vdp_render_plane(v, plane_b, x0, x1, 1, y, s->line_hscroll[1]);
+    int wx0, wx1;
+    if (vdp_window_span(s->line, s->line_window, width, &wx0, &wx1) && wx0 < x1 && wx1 > x0) {
+        /* Plane A only where the window is not; the window is drawn last. */
+        if (wx0 > x0)
+            vdp_render_plane(v, plane_a, x0, wx0, 0, y, s->line_hscroll[0]);
+        if (wx1 < x1)
+            vdp_render_plane(v, plane_a, wx1, x1, 0, y, s->line_hscroll[0]);
+        vdp_render_window(v, plane_a, wx0 > x0 ? wx0 : x0, wx1 < x1 ? wx1 : x1, y);
+    } else {
+        vdp_render_plane(v, plane_a, x0, x1, 0, y, s->line_hscroll[0]);
+    }
+    if (x0 > 0) {
+        memcpy(plane_a + x0 - 8, keep_a, 8);
+        memcpy(plane_b + x0 - 8, keep_b, 8);
+    }
+}
+
+/* The layers up to dot x (rounded up to a 2-cell column), fetched with
+ * the present state. */
+static void fetch_to(Vdp *v, int x)
+{
+    VdpState *s = &v->state;
+    x = (x + 15) & ~15;
+    if (x > s->line_width)
+        x = s->line_width;
+    if (x <= s->line_fetched_x)
+        return;
+    fetch_span(v, s->line_fetched_x, x);
+    s->line_fetched_x = (uint16_t)x;
+}
+
+/* Dots x0..x1-1 of the line with the present registers and CRAM, from the
+ * layers fetched so far (and fetched now up to x1). */
 static void draw_span(Vdp *v, int x0, int x1, uint32_t *dst)
 {
     VdpState *s = &v->state;
@@ -170,28 +216,14 @@ static void draw_span(Vdp *v, int x0, int x1, uint32_t *dst)
             dst[x] = backdrop;
         return;
     }
-    const unsigned y = s->line_y;
     /* Layers over whole 16-dot groups around the span; only the span is output. */
     const int a0 = x0 & ~15, a1 = ((x1 + 15) & ~15) < width ? ((x1 + 15) & ~15) : width;
-    VdpLineLayers layers;
-    uint8_t *plane_a = layers.plane_a + VDP_LINE_MARGIN;
-    vdp_render_plane(v, layers.plane_b + VDP_LINE_MARGIN, a0, a1, 1, y, s->line_hscroll[1]);
-    int wx0, wx1;
-    if (vdp_window_span(s->line, s->line_window, width, &wx0, &wx1) && wx0 < a1 && wx1 > a0) {
-        /* Plane A only where the window is not; the window is drawn last. */
-        if (wx0 > a0)
-            vdp_render_plane(v, plane_a, a0, wx0, 0, y, s->line_hscroll[0]);
-        if (wx1 < a1)
-            vdp_render_plane(v, plane_a, wx1, a1, 0, y, s->line_hscroll[0]);
-        vdp_render_window(v, plane_a, wx0 > a0 ? wx0 : a0, wx1 < a1 ? wx1 : a1, y);
-    } else {
-        vdp_render_plane(v, plane_a, a0, a1, 0, y, s->line_hscroll[0]);
-    }
+    fetch_to(v, a1);
     if (x0 == a0 && (x1 & 7) == 0) {
-        compose_span(v, &layers, x0, x1, dst);
+        compose_span(v, x0, x1, dst);
     } else {
         uint32_t span[VDP_MAX_WIDTH];
-        compose_span(v, &layers, a0, a1, span);
+        compose_span(v, a0, a1, span);
         memcpy(dst + x0, span + x0, (size_t)(x1 - x0) * sizeof *dst);
     }
     /* Reg 0 bit 5 blanks the leftmost 8 dots with the backdrop colour. */
@@ -224,6 +256,33 @@ static int beam_x(const VdpState *s)
 }
 
 void vdp_draw_to_now_slow(Vdp *v) { vdp_draw_to(v, beam_x(&v->state)); }
+
+/* Kabuto's VRAM access pattern (see vdp_timing.c) fetches one 2-cell
+ * column per 8 slots: slots 8(c+1) to 8(c+1)+6 read the name table entries
+ * and patterns of planes A and B for the 16 dots of screen column c (slots
+ * 0-6 the column partly scrolled in at the left), and slot 8(c+1)+7 is the
+ * external (or refresh) slot. Slot 1 is at 9-bit H 0x1E9, 33 dots before
+ * dot 0 (H 0x00A) in both widths, so column c is read from dot 16c - 19 on:
+ * a change there shows from column c + 1. Fine scrolling is not taken into
+ * account: columns are counted on the screen. */
+enum { VDP_FETCH_LEAD_DOTS = 19 };
+
+/* Dots whose columns the VDP has fetched by its clock (the width when all). */
+static int fetched_x_now(const VdpState *s)
+{
+    const int dot_clocks = vdp_dot_clocks(s->line_width);
+    int rel = (int)(s->clock - s->line_start) - VDP_FIRST_DOT_OFFSET + VDP_FETCH_LEAD_DOTS * dot_clocks;
+    if (rel < 0)
+        return 0;
+    int x = (rel / dot_clocks / 16 + 1) * 16;
+    return x < s->line_width ? x : s->line_width;
+}
+
+void vdp_fetch_to_now_slow(Vdp *v)
+{
+    if (vdp_display_on(&v->state))
+        fetch_to(v, fetched_x_now(&v->state));
+}
 
 void vdp_line_finish(Vdp *v)
 {

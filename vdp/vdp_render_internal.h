@@ -15,11 +15,8 @@
 #define VDP_PIX_PRIORITY 0x80
 #define VDP_PIX_OPAQUE 0x40
 #define VDP_LINE_MARGIN 16 /* room left of x = 0 for a partly scrolled-in tile */
-
-typedef struct VdpLineLayers {
-    uint8_t plane_a[VDP_LINE_MARGIN + VDP_MAX_WIDTH + 16];
-    uint8_t plane_b[VDP_LINE_MARGIN + VDP_MAX_WIDTH + 16];
-} VdpLineLayers;
+/* Vdp.line_layers: the fetched plane A (or window) and plane B dots. */
+enum { VDP_LAYER_A = 0, VDP_LAYER_B = 1 };
 
 static inline uint64_t vdp_reverse_bytes(uint64_t x) { return __builtin_bswap64(x); }
 
@@ -67,6 +64,12 @@ static inline void vdp_store8(uint8_t *dst, uint64_t px)
     px = vdp_reverse_bytes(px);
 #endif
     memcpy(dst, &px, sizeof px);
+}
+
+/* Frame buffer row of the current line (interlace mode 2 interleaves the fields). */
+static inline unsigned vdp_line_row(const VdpState *s)
+{
+    return vdp_interlace_mode(s) == 2 ? (unsigned)s->line * 2 + s->odd_frame : s->line;
 }
 
 /* Plane A (0) or B (1) dots x_begin..x_end-1 of display row y (doubled in

@@ -69,6 +69,32 @@ static void build_sprite_lists(Vdp *v)
     v->sprite_lists_valid = true;
 }
 
+/* Phase 1 of the sprite engine walks the cached Y / size / link list for
+ * the next line while the current one is displayed, and phase 2 fetches X
+ * and the name from VRAM in the horizontal blank before the line (Charles
+ * MacDonald, genvdp.txt, "Sprites"; Nemesis, SpritesMind, sprite cache
+ * notes). So a cache change after a line's last dot no longer alters the
+ * next line's sprite set, and a display switched on in that blank finds
+ * none. The scan here is taken whole at the end of the line: changes
+ * during the line's dots all count. */
+void vdp_sprite_scan(Vdp *v)
+{
+    VdpState *s = &v->state;
+    s->scan_count = 0;
+    if (!vdp_display_on(s) || s->line >= vdp_active_lines(s))
+        return;
+    const unsigned y = vdp_line_row(s);
+    if (!v->sprite_lists_valid)
+        build_sprite_lists(v);
+    const int count = v->sprite_line_count[y];
+    for (int i = 0; i < count; i++) {
+        const unsigned index = v->sprite_line_list[y][i];
+        s->scan_sprites[i * 4] = (uint8_t)index;
+        memcpy(&s->scan_sprites[i * 4 + 1], &s->sat_cache[index * 4], 3);
+    }
+    s->scan_count = (uint8_t)count;
+}
+
 int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
 {
     VdpState *s = &v->state;
@@ -82,10 +108,8 @@ int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     const unsigned sat = vdp_sat_base(s);
     const int limited = v->sprite_limit;
 
-    if (!v->sprite_lists_valid)
-        build_sprite_lists(v);
-    const uint8_t *list = v->sprite_line_list[y];
-    int count = v->sprite_line_count[y];
+    const uint8_t *found = s->scan_sprites;
+    int count = s->scan_count;
     if (count > 0)
         memset(out, 0, (size_t)width);
     if (count > max_on_line) {
@@ -100,8 +124,8 @@ int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     uint64_t overlaps = 0;
     const unsigned pattern_mask = im2 ? 0x3FFu : 0x7FFu, pattern_shift = im2 ? 4 : 3;
     for (int i = 0; i < count; i++) {
-        const uint8_t *c = &s->sat_cache[list[i] * 4];
-        unsigned entry = sat + list[i] * 8u;
+        const uint8_t *c = &found[i * 4 + 1]; /* Y and size as phase 1 saw them */
+        unsigned entry = sat + found[i * 4] * 8u;
         uint16_t name = (uint16_t)((s->vram[(entry + 4) & 0xFFFF] << 8) | s->vram[(entry + 5) & 0xFFFF]);
         unsigned x = ((unsigned)(s->vram[(entry + 6) & 0xFFFF] << 8) | s->vram[(entry + 7) & 0xFFFF]) & 0x1FF;
         if (x == 0) {
@@ -113,6 +137,8 @@ int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
         unsigned sy = ((unsigned)(c[0] << 8) | c[1]) & y_mask;
         unsigned wcells = ((c[2] >> 2) & 3) + 1u, hcells = (c[2] & 3) + 1u;
         unsigned row = (target - sy) & y_mask;
+        if (row >= hcells * tile_h)
+            continue; /* scanned under another interlace mode */
         if (name & 0x1000)
             row = hcells * tile_h - 1 - row;
         unsigned cell_row = im2 ? row >> 4 : row >> 3, fine_y = row & (tile_h - 1);

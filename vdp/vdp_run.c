@@ -58,6 +58,7 @@ static void begin_next_line(Vdp *v)
     if (ended >= total)
         ended = total - 1;
     line_counter_tick(s, ended);
+    vdp_sprite_scan(v);
     s->line_fetched = s->line >= vdp_active_lines(s);
     s->vint_done = 0;
 }

@@ -1,5 +1,8 @@
 /* vdp_midline_test.c - changes during a line: a register or CRAM write
- * splits the line at the dot the beam is on, a CRAM write shows its colour
+ * splits the line at the dot the beam is on, a VRAM, VSRAM or name table
+ * register change at the next 2-cell column the VDP fetches, a data-port
+ * read lets queued writes land in their own slots, sprites come from the
+ * scan made during the line before, a CRAM write shows its colour
  * as a dot at the beam, fetched values (scroll, window) wait for the next
  * line, and a line cut in the middle survives a save state. */
 #include <setjmp.h>
@@ -201,6 +204,176 @@ static void test_cram_dma_dots(void **st)
     free(v);
 }
 
+/* Plane A at 0xC000 shows tile 1 (blue) on every row but rows 24-31,
+ * which show tile 2 (green); the table at 0x8000 shows tile 2 everywhere. */
+static Vdp *new_plane_screen(int h40)
+{
+    Vdp *v = new_screen(h40);
+    vt_cram(v, 3, blue);
+    vt_solid_tile(v, 1, 3);
+    vt_solid_tile(v, 2, 2);
+    for (unsigned row = 0; row < 32; row++)
+        for (unsigned col = 0; col < 64; col++) {
+            vt_vram_word(v, 0xC000 + row * 128 + col * 2, vt_name(row >= 24 ? 2 : 1, 0, 0, 0, 0));
+            vt_vram_word(v, 0x8000 + row * 128 + col * 2, vt_name(2, 0, 0, 0, 0));
+        }
+    vt_fresh_frame(v);
+    assert_int_equal(vt_pixel(v, 0, 100), rgb_of(blue));
+    return v;
+}
+
+/* Kabuto's access pattern reads screen column c (dots 16c..16c+15) in slots
+ * 8(c+1)..8(c+1)+6, from 19 dots before its first dot; the external slot
+ * 8(c+1)+7 follows. Three name table words written from dot 100 of H40
+ * line 100 land in external slots 79, 87 and 95 (dots 123, 139, 155):
+ * cell 17 (column 8, read from dot 109) and cell 19 (column 9, from 125)
+ * were read before their words landed, cell 22 (column 11, from 157) after.
+ * With the beam model all three showed on line 100. */
+static void test_vram_write_shows_from_next_column(void **st)
+{
+    (void)st;
+    Vdp *v = new_plane_screen(1);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8);
+    static const unsigned cells[3] = {17, 19, 22};
+    for (int i = 0; i < 3; i++) /* row 12 of plane A: lines 96-103 */
+        vt_vram_word(v, 0xC000 + 12 * 128 + cells[i] * 2, vt_name(2, 0, 0, 0, 0));
+    vdp_run(v, ls + 2 * LINE);
+    for (int x = 0; x < 320; x++) {
+        int cell = x / 8;
+        assert_int_equal(vt_pixel(v, x, 100), cell == 22 ? rgb_of(green) : rgb_of(blue));
+        assert_int_equal(vt_pixel(v, x, 101), cell == 17 || cell == 19 || cell == 22 ? rgb_of(green) : rgb_of(blue));
+    }
+    free(v);
+}
+
+/* VSRAM is read with the column's name table entry: the same slot. */
+static void test_vsram_write_shows_from_next_column(void **st)
+{
+    (void)st;
+    Vdp *v = new_plane_screen(1);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8);
+    vt_vsram(v, 0, 96); /* line 100 now reads row 24 (green) */
+    vdp_run(v, ls + 2 * LINE);
+    check_split(v, 100, 144, rgb_of(blue), rgb_of(green));
+    check_split(v, 101, 0, rgb_of(green), rgb_of(green));
+    free(v);
+}
+
+/* A name table base write takes effect at once (no slot): column c is
+ * read from dot 16c - 19, so by dot 100 columns 0-7 (dots 0-127) have been
+ * read and the new table shows from dot 128, in both widths. */
+static void plane_register_split(int h40)
+{
+    Vdp *v = new_plane_screen(h40);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * (h40 ? 8 : 10) + 3);
+    vt_reg(v, 2, 0x8000 >> 10);
+    vdp_run(v, ls + 2 * LINE);
+    check_split(v, 100, 128, rgb_of(blue), rgb_of(green));
+    check_split(v, 101, 0, rgb_of(green), rgb_of(green));
+    free(v);
+}
+
+static void test_plane_register_shows_from_next_column_h40(void **st)
+{
+    (void)st;
+    plane_register_split(1);
+}
+
+static void test_plane_register_shows_from_next_column_h32(void **st)
+{
+    (void)st;
+    plane_register_split(0);
+}
+
+/* A CRAM write in the same slot still changes the colour at the beam. */
+static void test_cram_still_at_beam(void **st)
+{
+    (void)st;
+    Vdp *v = new_plane_screen(1);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8);
+    vt_cram(v, 3, white);
+    vdp_run(v, ls + 2 * LINE);
+    /* Dot 123 is the CRAM dot (the written colour, white) and so are the rest. */
+    check_split(v, 100, 123, rgb_of(blue), rgb_of(white));
+    free(v);
+}
+
+/* A data-port read waits for the queued writes' slots: two CRAM words
+ * queued at dot 100 of H40 line 100 land, leaving their CRAM dots, in
+ * external slots 79 and 87 (dots 123, 139); the read takes slot 95 (dot
+ * 155, offset 2100), which is what vdp_read_wait announced. */
+static void test_read_waits_for_queued_writes(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8);
+    vt_command(v, VT_CRAM_WRITE, 10 * 2);
+    assert_int_equal(vdp_write_data(v, green), 0);
+    assert_int_equal(vdp_write_data(v, blue), 0);
+    vt_command(v, VT_CRAM_READ, 10 * 2);
+    uint64_t before = v->state.clock;
+    uint32_t wait = vdp_read_wait(v);
+    assert_int_equal(before + wait, ls + FIRST_DOT + 155 * 8);
+    assert_int_equal(vdp_read_data(v) & 0x0EEE, green);
+    assert_true(v->state.clock < before + wait);
+    assert_true(v->state.clock >= before + wait - 8);
+    vdp_run(v, ls + 2 * LINE);
+    for (int x = 0; x < 320; x++)
+        assert_int_equal(vt_pixel(v, x, 100), x == 123 ? rgb_of(green) : x == 139 ? rgb_of(blue) : rgb_of(red));
+    free(v);
+}
+
+/* Sprite phase 1 (the Y / size / link scan) for line N runs during line
+ * N-1's dots. A sprite moved away by a write that lands after line 104
+ * began (H40 active slot at offset 378, before H 0 at 780) is still on
+ * line 104 and gone from line 105. */
+static void test_sprite_move_after_line_start_shows_next_line(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    vt_cram(v, 3, blue);
+    vt_solid_tile(v, 1, 3);
+    vt_sprite(v, 0, 50, 100, 1, 1, 0, vt_name(1, 0, 0, 0, 0)); /* lines 100-107 */
+    vt_fresh_frame(v);
+    assert_int_equal(vt_pixel(v, 50, 104), rgb_of(blue));
+    uint64_t ls = v->state.frame_start + 104 * LINE;
+    vdp_run(v, ls + 100);
+    vt_vram_word(v, 0xD800, 128 + 200); /* Y = 200 */
+    vdp_run(v, ls + 2 * LINE);
+    for (int line = 100; line <= 105; line++)
+        for (int x = 0; x < 320; x++)
+            assert_int_equal(vt_pixel(v, x, line),
+                             line < 105 && x >= 50 && x < 58 ? rgb_of(blue) : rgb_of(red));
+    free(v);
+}
+
+/* With the display off during line 49 no scan is made for line 50: the
+ * display switched on in line 50's blank (before H 0) shows its planes but
+ * no sprites there, and the sprites again from line 51. */
+static void test_display_on_in_blank_has_no_sprites(void **st)
+{
+    (void)st;
+    Vdp *v = new_screen(1);
+    vt_cram(v, 3, blue);
+    vt_solid_tile(v, 1, 3);
+    vt_sprite(v, 0, 50, 48, 1, 1, 0, vt_name(1, 0, 0, 0, 0)); /* lines 48-55 */
+    vt_reg(v, 1, 0x04);
+    vt_fresh_frame(v);
+    uint64_t ls = v->state.frame_start + 50 * LINE;
+    vdp_run(v, ls + 100);
+    vt_display_on(v, 0);
+    vdp_run(v, ls + 2 * LINE);
+    assert_int_equal(vt_pixel(v, 50, 49), rgb_of(red)); /* display off: backdrop */
+    assert_int_equal(vt_pixel(v, 50, 50), rgb_of(red));
+    assert_int_equal(vt_pixel(v, 50, 51), rgb_of(blue));
+    free(v);
+}
+
 /* A line cut by a change, saved in the middle: the copy finishes it alike. */
 static void test_state_mid_line(void **st)
 {
@@ -237,6 +410,14 @@ int main(void)
         cmocka_unit_test(test_backdrop_change_splits_line_h32),
         cmocka_unit_test(test_change_before_first_dot_and_after_last),
         cmocka_unit_test(test_cram_dot),
+        cmocka_unit_test(test_vram_write_shows_from_next_column),
+        cmocka_unit_test(test_vsram_write_shows_from_next_column),
+        cmocka_unit_test(test_plane_register_shows_from_next_column_h40),
+        cmocka_unit_test(test_plane_register_shows_from_next_column_h32),
+        cmocka_unit_test(test_cram_still_at_beam),
+        cmocka_unit_test(test_read_waits_for_queued_writes),
+        cmocka_unit_test(test_sprite_move_after_line_start_shows_next_line),
+        cmocka_unit_test(test_display_on_in_blank_has_no_sprites),
         cmocka_unit_test(test_cram_dot_display_off_h32),
         cmocka_unit_test(test_cram_dma_dots),
         cmocka_unit_test(test_fetched_values_wait_for_next_line),
