@@ -39,6 +39,8 @@
 #include <string.h>
 
 #include "audio_mixer.h"
+
+#include <math.h>
 #include "audio_mixer_kernel.h"
 
 #define DEFAULT_MASTER_HZ 53693175u
@@ -88,6 +90,22 @@ void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
     audio_mixer_reset(m);
 }
 
+/* Filter state and held levels a real run can produce: finite, and levels far
+ * from where subtracting two of them could overflow. */
+static bool plausible_values(const AudioMixerState *s)
+{
+    const int32_t level_limit = 1 << 24;
+    for (int c = 0; c < 2; c++) {
+        if (!isfinite(s->integral[c]) || !isfinite(s->lowpass_out[c]) || !isfinite(s->dc_in[c]) ||
+            !isfinite(s->dc_out[c]))
+            return false;
+        if (s->fm.level[c] > level_limit || s->fm.level[c] < -level_limit || s->psg.level[c] > level_limit ||
+            s->psg.level[c] < -level_limit)
+            return false;
+    }
+    return true;
+}
+
 /* A rate change, or a loaded state that cannot be ours, restarts the mixer. */
 static void check_config(AudioMixer *m)
 {
@@ -96,7 +114,7 @@ static void check_config(AudioMixer *m)
     if (m->master_hz != m->tables.master_hz || m->host_rate != m->tables.host_rate || s->start > limit ||
         s->fm.index > limit - s->start || s->psg.index > limit - s->start ||
         s->delta_used > AUDIO_MIXER_CAPACITY || s->fm.remainder >= m->master_hz ||
-        s->psg.remainder >= m->master_hz)
+        s->psg.remainder >= m->master_hz || !plausible_values(s))
         audio_mixer_reset(m);
 }
 
@@ -107,9 +125,10 @@ static uint32_t ready_samples(const AudioMixerState *s)
 
 static int16_t to_int16(double v)
 {
-    if (v >= 32767.0)
+    /* Written so that a NaN lands in a clamp instead of an undefined conversion. */
+    if (!(v < 32767.0))
         return 32767;
-    if (v <= -32768.0)
+    if (!(v > -32768.0))
         return -32768;
     return (int16_t)(v >= 0 ? (int32_t)(v + 0.5) : -(int32_t)(-v + 0.5));
 }

@@ -49,7 +49,7 @@ void psg_write(Psg *psg, uint8_t value)
     PsgState *s = &psg->state;
     if (value & 0x80)
         s->latched = (uint8_t)((value >> 4) & 7);
-    unsigned reg = s->latched;
+    unsigned reg = s->latched & 7u; /* masked again: a loaded state may hold anything */
     unsigned channel = reg >> 1;
     bool is_volume = reg & 1;
 

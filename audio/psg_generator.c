@@ -183,7 +183,8 @@ static int16_t psg_mix(const Psg *psg)
 int psg_run(Psg *psg, uint32_t clocks, int16_t *out)
 {
     PsgState *s = &psg->state;
-    uint64_t total = (uint64_t)s->clock_in_sample + clocks;
+    /* Reduced first, so a corrupt loaded state cannot make more samples than asked for. */
+    uint64_t total = (uint64_t)(s->clock_in_sample % PSG_CLOCKS_PER_SAMPLE) + clocks;
     uint32_t left = (uint32_t)(total / PSG_CLOCKS_PER_SAMPLE);
     s->clock_in_sample = (uint32_t)(total % PSG_CLOCKS_PER_SAMPLE);
     int produced = (int)left;

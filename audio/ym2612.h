@@ -103,7 +103,7 @@ typedef struct Ym2612State {
     uint8_t lfo_divider;    /* samples since the last LFO step */
     uint8_t eg_update;      /* envelopes update during this sample */
     uint8_t turns_done;     /* slot turns of this sample worked so far (see ym2612_sync) */
-    uint8_t pad_;
+    uint8_t pad_[7];        /* explicit up to clock's alignment: a save state has no unnamed bytes */
     uint64_t clock;         /* YM clocks since reset */
     uint64_t busy_until;    /* clock at which the busy flag drops */
     uint32_t clock_in_sample;
@@ -148,6 +148,10 @@ unsigned ym2612_operator_level(const Ym2612 *ym, unsigned channel, unsigned op);
 static inline size_t ym2612_state_size(void) { return sizeof(Ym2612State); }
 void ym2612_save_state(const Ym2612 *ym, void *out);
 void ym2612_load_state(Ym2612 *ym, const void *in);
+/* Masks and clamps every field of the state to what a running chip can
+ * reach and recomputes the derived fields (load_state calls it, as a loaded
+ * state may hold any bytes); a state saved from a real run is unchanged. */
+void ym2612_sanitize_state(Ym2612 *ym);
 
 #ifdef __cplusplus
 }

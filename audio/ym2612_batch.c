@@ -5,10 +5,12 @@
  * time: the envelope counter of each sample, and the LFO and timers, which
  * reach the channels only when the LFO counter moves (AM depth, PM
  * increments) or CSM keys channel 3. So a run is cut into batches that end
- * at such a sample; within a batch each channel works all its samples in a
+ * at such a sample (or at a timer overflow, which keeps the timers' bulk
+ * counting simple); within a batch each channel works all its samples in a
  * row with its state in locals, and the DAC codes are mixed afterwards. The
  * work is done in another order than the chip's (ym2612_operator.c has the
- * turn-by-turn one); the results are the same.
+ * turn-by-turn one); the results are the same, which ym2612_batch_test
+ * checks state for state.
  */
 #include "ym2612_internal.h"
 
@@ -35,20 +37,20 @@ static unsigned envelope_counter(const Batch *b, unsigned i)
     return (b->first_counter + (i - b->first_envelope) / 3) & 0xFFFu;
 }
 
-/* The first sample from `i` on where one of the operators in `ops` (bit n
- * for operator n + 1) has an envelope update due, or the batch's count. An
+/* The first sample from `i` on where one of a channel's operators has an
+ * envelope update due, or the batch's count. An
  * operator updates at envelope samples whose counter has the bits of its
  * eg_idle_mask clear (unless the mask has bit 12: never); those bits are
  * the low 0 to 11, so one with fewer bits updates whenever one with more
  * does, and the operators together update when the counter clears the
  * bits all their masks share. */
-static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned ops, unsigned i)
+static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned i)
 {
     if (b->first_envelope >= b->count) return b->count;
     unsigned shared = 0xFFFu;
     bool any = false;
     for (unsigned op = 0; op < 4; op++) {
-        if (!(ops & (1u << op)) || (sl[op].eg_idle_mask & 0x1000u)) continue;
+        if (sl[op].eg_idle_mask & 0x1000u) continue;
         shared &= sl[op].eg_idle_mask;
         any = true;
     }
@@ -59,13 +61,12 @@ static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned ops
     return update < b->count ? update : b->count;
 }
 
-/* The envelope updates of operators `ops` of a channel in an envelope
- * sample (an update touches only its own operator, and may restart its
- * phase). */
-static void envelope_updates(Ym2612State *s, unsigned ch, unsigned ops, unsigned eg_counter)
+/* The envelope updates of a channel's operators in an envelope sample (an
+ * update touches only its own operator, and may restart its phase). */
+static void envelope_updates(Ym2612State *s, unsigned ch, unsigned eg_counter)
 {
     for (unsigned op = 0; op < 4; op++) {
-        if ((ops & (1u << op)) && !((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask))
+        if (!((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask))
             ym_eg_step(s, ch, op, eg_counter);
     }
 }
@@ -140,7 +141,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
 
 #define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
     for (;;) {
-        unsigned update = next_update(b, sl, 0xFu, i);
+        unsigned update = next_update(b, sl, i);
         unsigned end = update < n ? update + 1 : n;
         for (; i < end; i++) {
             unsigned mod;
@@ -184,7 +185,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
         sl[1].phase = (phase2 - step2) >> YM_PHASE_SHIFT;
         sl[2].phase = (phase3 - step3) >> YM_PHASE_SHIFT;
         sl[3].phase = (phase4 - step4) >> YM_PHASE_SHIFT;
-        envelope_updates(s, ch, 0xFu, envelope_counter(b, update));
+        envelope_updates(s, ch, envelope_counter(b, update));
         phase1 = (sl[0].phase << YM_PHASE_SHIFT) - fb_bias + step1;
         phase2 = (sl[1].phase << YM_PHASE_SHIFT) + step2;
         phase3 = (sl[2].phase << YM_PHASE_SHIFT) + step3;
@@ -289,9 +290,20 @@ static bool plan_batch(Ym2612State *s, Batch *b, unsigned limit)
     return end_pending;
 }
 
+/* Below this many samples a batch's fixed cost per channel outweighs what
+ * it saves, and the samples are worked turn by turn. */
+#define YM_BATCH_MIN 3u
+
 void ym_run_whole_samples(Ym2612 *ym, unsigned count, int16_t *out)
 {
     Ym2612State *s = &ym->state;
+    if (count < YM_BATCH_MIN) {
+        for (unsigned i = 0; i < count; i++) {
+            ym_process_slots(ym, 0, 24);
+            ym_finish_sample(ym, out ? out + 2 * i : NULL);
+        }
+        return;
+    }
     Batch b;
     while (count > 0) {
         bool end_pending = plan_batch(s, &b, count < YM_BATCH_MAX ? count : YM_BATCH_MAX);

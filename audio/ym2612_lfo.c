@@ -50,9 +50,12 @@ int ym_lfo_fnum_delta(const Ym2612State *s, unsigned pms, unsigned fnum)
     if (pms == 0) return 0;
     unsigned step = s->lfo_counter >> 2;
     unsigned index = (step & 8) ? ((step & 7) ^ 7) : (step & 7);
+    int bit9 = ym_lfo_pm_step(pms, index, 9);
+    if (bit9 == 0) return 0;
     int delta = 0;
-    for (unsigned bit = 4; bit <= 10; bit++) {
-        if (fnum & (1u << bit)) delta += ym_lfo_pm_step(pms, index, bit + 1);
+    for (unsigned bit = 4; bit <= 10; bit++) { /* ym_lfo_pm_step's shares, from bit 9's */
+        unsigned weight_bit = bit + 1;
+        if (fnum & (1u << bit)) delta += weight_bit >= 9 ? bit9 << (weight_bit - 9) : bit9 >> (9 - weight_bit);
     }
     return (step & 16) ? -delta : delta;
 }

@@ -46,6 +46,9 @@ typedef struct M68kBus {
      * a system whose bus logic ignores that write cycle can drop it. NULL =
      * an ordinary byte write. */
     void (*rmw_write8)(void *ctx, uint32_t addr, uint8_t value);
+    /* A read without side effects, for the trace line and debuggers (I/O
+     * registers must not change when looked at). NULL = use read16. */
+    uint16_t (*peek16)(void *ctx, uint32_t addr);
     /* Direct pages: when page_read[addr >> 16] is non-NULL the byte at addr is
      * page_read[addr >> 16][addr & 0xFFFF] (memory in bus order, i.e.
      * big-endian words); the same for writes with page_write. */
@@ -75,6 +78,7 @@ typedef struct M68kState {
     uint32_t a[8];      /* a[7] is the active stack pointer */
     uint32_t other_sp;  /* the inactive one of USP/SSP */
     uint16_t sr;
+    uint16_t pad_sr_;   /* explicit, so no byte of a save state is left undefined */
     uint32_t pc;
     uint16_t ir, irc;
     uint8_t ipl;        /* interrupt priority level on the IPL pins, 0..7 */
@@ -125,6 +129,8 @@ void m68k_end_run(M68k *cpu);
  * also ends m68k_run after the current instruction. */
 void m68k_halt(M68k *cpu);
 static inline bool m68k_halted(const M68k *cpu) { return cpu->state.halted != 0; }
+/* STOP executed and no interrupt taken yet: PC still points past the STOP. */
+static inline bool m68k_stopped(const M68k *cpu) { return cpu->state.stopped != 0; }
 
 /* Set the IPL pins (0 = none, 7 = NMI). Sampled as on hardware: the level
  * is sampled during the last bus cycle of each instruction (MC68000 UM

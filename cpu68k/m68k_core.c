@@ -98,14 +98,23 @@ static void take_interrupt(M68k *cpu, int level)
     s->pc = target + 4;
 }
 
-/* Clocks are kept in 32 bits: a change further ahead than this is one
- * from long ago that wrapped around (real ones are an instruction ahead). */
+/* Real changes are at most an instruction ahead; anything further is not one. */
 #define IPL_AHEAD_LIMIT (1 << 24)
 
+static uint64_t ipl_change_clock(const M68k *cpu)
+{
+    return ((uint64_t)IPL_CHANGE_HIGH(cpu) << 32) | IPL_CHANGE_CLOCK(cpu);
+}
+
+/* `clock` is a 32-bit bus clock within 2^31 clocks of the CPU's own 64-bit
+ * clock; the change time is compared in 64 bits, so an old change can never
+ * look like a future one after the 32-bit clock wraps. */
 static bool change_ahead_of(const M68k *cpu, uint32_t clock)
 {
-    int32_t ahead = (int32_t)(IPL_CHANGE_CLOCK(cpu) - clock);
-    return ahead > 0 && ahead < IPL_AHEAD_LIMIT;
+    int32_t from_now = (int32_t)(clock - (uint32_t)cpu->state.cycles);
+    uint64_t sample = cpu->state.cycles + (uint64_t)(int64_t)from_now;
+    uint64_t change = ipl_change_clock(cpu);
+    return change > sample && change - sample < IPL_AHEAD_LIMIT;
 }
 
 /* The level the CPU has sampled: the pins are read 2 clocks into the last
@@ -175,9 +184,9 @@ static void idle_slots(M68k *cpu, bool whole_slice)
         return;
     }
     /* Stop early at an IPL change that lies ahead of the CPU's clock. */
-    int32_t to_change = (int32_t)(IPL_CHANGE_CLOCK(cpu) - (uint32_t)s->cycles);
-    if (to_change > 0 && s->cycles + (uint64_t)to_change < until)
-        until = s->cycles + (uint64_t)to_change;
+    uint64_t change = ipl_change_clock(cpu);
+    if (change > s->cycles && change < until)
+        until = change;
     idle(cpu, (unsigned)(((until - s->cycles + 3) / 4) * 4));
 }
 
@@ -270,6 +279,7 @@ void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock)
         s->nmi_edge = 1;
     IPL_PREVIOUS(cpu) = s->ipl;
     IPL_CHANGE_CLOCK(cpu) = (uint32_t)clock;
+    IPL_CHANGE_HIGH(cpu) = (uint32_t)(clock >> 32);
     s->ipl = (uint8_t)level;
 }
 

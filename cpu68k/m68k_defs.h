@@ -30,7 +30,8 @@
 #define NO_TRACE(cpu) ((cpu)->state.scratch[3])   /* the instruction trapped: no trace */
 #define LAST_BUS_CLOCK(cpu) ((cpu)->state.scratch[4]) /* start of the latest bus cycle */
 #define IPL_PREVIOUS(cpu) ((cpu)->state.scratch[5])   /* IPL before its latest change */
-#define IPL_CHANGE_CLOCK(cpu) ((cpu)->state.scratch[6]) /* when it changed */
+#define IPL_CHANGE_CLOCK(cpu) ((cpu)->state.scratch[6]) /* when it changed (low 32 bits) */
+#define IPL_CHANGE_HIGH(cpu) ((cpu)->state.scratch[7])  /* ... and its high 32 bits */
 
 /* Access kinds for address errors: bit 4 of the frame's status word is R/W. */
 enum { ACC_WRITE = 0, ACC_READ = 1 };

@@ -3,6 +3,10 @@
 
 #include "m68k.h"
 
+/* No implicit padding: every byte of a save state is a field (summed sizes). */
+_Static_assert(sizeof(M68kState) == 4 * 8 * 2 + 4 + 2 * 2 + 4 + 2 * 2 + 5 + 3 + 8 * 2 + 4 * 8,
+               "M68kState has implicit padding");
+
 void m68k_save_state(const M68k *cpu, void *out) { memcpy(out, &cpu->state, sizeof cpu->state); }
 
 void m68k_load_state(M68k *cpu, const void *in)

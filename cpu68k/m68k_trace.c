@@ -29,6 +29,8 @@ static uint16_t trace_read16(void *ctx, uint32_t addr)
         uint32_t off = addr & 0xFFFFu;
         return (uint16_t)((page[off] << 8) | page[off + 1]);
     }
+    if (f->cpu->bus.peek16)
+        return f->cpu->bus.peek16(f->cpu->bus.ctx, addr);
     if (f->cpu->bus.read16)
         return f->cpu->bus.read16(f->cpu->bus.ctx, addr);
     return 0xFFFF;

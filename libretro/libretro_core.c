@@ -47,6 +47,8 @@ typedef struct Core {
 
 static Core core;
 
+static void reapply_cheats(void);
+
 static void core_log(enum retro_log_level level, const char *fmt, ...)
 {
     char msg[512];
@@ -126,7 +128,16 @@ static void read_options(bool at_load)
     mdemu_set_sprite_limit(core.md, core.sprite_limit);
     mdemu_set_audio_lowpass(core.md, core.lowpass);
     mdemu_set_region(core.md, core.region);
-    if (hard_reset) mdemu_reset(core.md, true);
+    if (hard_reset) {
+        bool was_pal = mdemu_is_pal(core.md);
+        mdemu_reset(core.md, true);
+        if (mdemu_is_pal(core.md) != was_pal) {
+            /* 59.92 Hz <-> 49.70 Hz: the frontend must re-time video and audio. */
+            struct retro_system_av_info av;
+            retro_get_system_av_info(&av);
+            core.environ_cb(RETRO_ENVIRONMENT_SET_SYSTEM_AV_INFO, &av);
+        }
+    }
 }
 
 static MdemuPadType effective_pad_type(int port)
@@ -181,7 +192,7 @@ static void set_memory_maps(void)
     desc[n].flags = RETRO_MEMDESC_SYSTEM_RAM | RETRO_MEMDESC_BIGENDIAN;
     desc[n].ptr = ram;
     desc[n].start = 0xFF0000;
-    desc[n].select = 0xFF0000; /* mirrored over 0xE00000-0xFFFFFF, as on the bus */
+    desc[n].select = 0xFF0000; /* the canonical 0xFF0000 window (the bus mirrors it down to 0xE00000) */
     desc[n].len = ram_size;
     desc[n].addrspace = "RAM";
     n++;
@@ -196,7 +207,7 @@ static void set_memory_maps(void)
     if (sram && sram_size && info && info->has_sram) {
         desc[n].flags = RETRO_MEMDESC_SAVE_RAM;
         desc[n].ptr = sram;
-        desc[n].start = info->sram_start;
+        desc[n].start = info->sram_start & 0xFFFFFEu; /* the buffer starts at the even address */
         desc[n].len = sram_size;
         desc[n].addrspace = "SRAM";
         n++;
@@ -232,7 +243,9 @@ RETRO_API void retro_get_system_av_info(struct retro_system_av_info *info)
         if (f.width > 0 && f.height > 0) {
             info->geometry.base_width = (unsigned)f.width;
             info->geometry.base_height = (unsigned)f.height;
-            if (core.aspect_pixel) info->geometry.aspect_ratio = (float)f.width / (float)f.height;
+            /* Interlace mode 2 doubles the lines, not the picture's height. */
+            int shown_height = f.height > 240 ? f.height / 2 : f.height;
+            if (core.aspect_pixel) info->geometry.aspect_ratio = (float)f.width / (float)shown_height;
         }
     }
 }
@@ -334,8 +347,10 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     set_input_descriptors();
     set_memory_maps();
     core.last_width = core.last_height = 0;
-    for (unsigned i = 0; i < core.cheat_count; i++)
-        if (core.cheats[i].enabled) mdemu_cheat_add(core.md, core.cheats[i].code);
+    reapply_cheats();
+    const MdemuRomInfo *info = mdemu_rom_info(core.md);
+    core_log(RETRO_LOG_INFO, "mdemu: loaded \"%s\" (%s, %s)", info ? info->title_overseas : "?",
+             mdemu_is_pal(core.md) ? "PAL" : "NTSC", info && info->checksum_ok ? "checksum ok" : "checksum differs");
     return true;
 }
 

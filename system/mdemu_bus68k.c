@@ -98,8 +98,16 @@ static void z80_area_write8(Mdemu *md, uint32_t addr, uint8_t value)
 
 /* ---- A1xxxx: I/O, Z80 control, cartridge registers, TMSS --------------- */
 
+/* The I/O chip, Z80 control, /TIME and TMSS registers are decoded in
+ * 0xA10000-0xA1FFFF only; 0xA20000-0xAFFFFF is unused (Sega Genesis memory
+ * map, e.g. Charles MacDonald's genvdp/gen-hw notes). */
 static uint8_t control_read8(Mdemu *md, uint32_t addr)
 {
+    if (addr >= 0xA20000) {
+        mdemu_debug_log(md, "read from unused address %06X", (unsigned)addr);
+        uint16_t w = mdemu_open_bus(md);
+        return (addr & 1) ? (uint8_t)w : (uint8_t)(w >> 8);
+    }
     uint32_t a = addr & 0xFFFF;
     if (a < 0x0100)
         return mdemu_io_read(md, addr, true);
@@ -136,6 +144,10 @@ static void tmss_write(Mdemu *md, uint32_t addr, uint8_t value)
 
 static void control_write8(Mdemu *md, uint32_t addr, uint8_t value)
 {
+    if (addr >= 0xA20000) {
+        mdemu_debug_log(md, "write to unused address %06X", (unsigned)addr);
+        return;
+    }
     uint32_t a = addr & 0xFFFF;
     if (a < 0x0100) {
         mdemu_io_write(md, addr, value);
@@ -218,6 +230,8 @@ static uint16_t bus_read16(void *ctx, uint32_t addr)
             uint8_t b = z80_area_read8(md, addr);
             return (uint16_t)(b << 8 | b);
         }
+        if (addr >= 0xA20000) /* nothing answers between the I/O area and the VDP */
+            return mdemu_open_bus(md);
         if ((addr & 0xFFFF) < 0x0100) {
             /* The I/O chip drives both halves of the bus with its register. */
             uint8_t b = mdemu_io_read(md, addr | 1, true);
@@ -276,6 +290,8 @@ static void bus_write16(void *ctx, uint32_t addr, uint16_t value)
             z80_area_write8(md, addr, (uint8_t)(value >> 8));
             return;
         }
+        if (addr >= 0xA20000)
+            return;
         if ((addr & 0xFFFF) < 0x0100) {
             mdemu_io_write(md, addr | 1, (uint8_t)value);
             return;
@@ -334,6 +350,13 @@ static void bus_reset_out(void *ctx)
     mdemu_ports_reset(md);
 }
 
+/* For the trace line: what the 68000 would read, minus every side effect. */
+static uint16_t bus_peek16(void *ctx, uint32_t addr)
+{
+    Mdemu *md = ctx;
+    return (uint16_t)(mdemu_peek8(md, addr) << 8 | mdemu_peek8(md, addr | 1));
+}
+
 void mdemu_bus68k_init(M68kBus *bus, Mdemu *md)
 {
     *bus = (M68kBus){
@@ -345,6 +368,7 @@ void mdemu_bus68k_init(M68kBus *bus, Mdemu *md)
         .int_ack = bus_int_ack,
         .reset_out = bus_reset_out,
         .rmw_write8 = bus_rmw_write8,
+        .peek16 = bus_peek16,
     };
 }
 

@@ -126,6 +126,18 @@ static void z80_out(void *ctx, uint16_t port, uint8_t value)
     (void)value;
 }
 
+/* For the trace line: Z80 RAM and the bank window's ROM/RAM, with no wait
+ * states and no I/O side effects. */
+static uint8_t z80_peek(void *ctx, uint16_t addr)
+{
+    Mdemu *md = ctx;
+    if (addr < 0x4000)
+        return md->sys.z80_ram[addr & (MDEMU_Z80_RAM_SIZE - 1)];
+    if (addr >= 0x8000)
+        return mdemu_peek8(md, ((uint32_t)md->sys.z80_bank << 15) | (addr & 0x7FFFu));
+    return 0xFF;
+}
+
 void mdemu_busz80_init(Z80Bus *bus, Mdemu *md)
 {
     *bus = (Z80Bus){
@@ -135,5 +147,6 @@ void mdemu_busz80_init(Z80Bus *bus, Mdemu *md)
         .in = z80_in,
         .out = z80_out,
         .int_ack = NULL,
+        .peek = z80_peek,
     };
 }

@@ -33,6 +33,7 @@ static void received_byte(Mdemu *md, MdemuEepromState *e)
         }
         e->phase = EE_WRITE;
     } else if (e->phase == EE_WRITE) {
+        e->address = (uint8_t)(e->address & mask); /* a loaded state may hold any address */
         if (md->sram[e->address] != e->shift) {
             md->sram[e->address] = e->shift;
             md->sram_dirty = true;

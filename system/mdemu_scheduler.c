@@ -135,9 +135,11 @@ static void run_68k_checked(Mdemu *md, uint64_t until)
 {
     while (m68k_cycles(&md->cpu) < until && !md->stop_requested) {
         uint32_t pc = (m68k_get_reg(&md->cpu, M68K_REG_PC) - 4u) & 0xFFFFFFu;
+        /* A stopped CPU is not about to execute anything: its idle slots are no
+         * new arrival at the breakpoint. */
         if (md->breakpoint_skip) {
             md->breakpoint_skip = false;
-        } else if ((int64_t)pc == md->breakpoint) {
+        } else if (!m68k_stopped(&md->cpu) && (int64_t)pc == md->breakpoint) {
             md->breakpoint_hit = true;
             md->breakpoint_skip = true;
             md->stop_requested = true;

@@ -6,7 +6,9 @@
  * rendered as they complete (a register or CRAM change during a line
  * shows from the dot the beam is on, a VRAM, VSRAM or plane register change
  * from the next 2-cell column the VDP fetches, and each CRAM write leaves a
- * one-dot "CRAM dot"), the FIFO drains in each mode's exact access slots,
+ * one-dot "CRAM dot"; a line's sprites are those the scan made during
+ * the line before found), the FIFO drains in each mode's exact access
+ * slots (a data-port read waits for the queued writes' slots and its own),
  * DMA progresses, interrupts are raised. The console calls vdp_run(now)
  * before every port access so that the access lands at the right clock.
  *
@@ -89,18 +91,26 @@ typedef struct VdpState {
     uint16_t line_hscroll[2];   /* plane A / B horizontal scroll of the line */
     uint16_t line_width;        /* 256 / 320 as the line began */
     uint16_t line_y;            /* its frame buffer row */
-    uint8_t line_sprites[VDP_MAX_WIDTH]; /* the line's sprite dots */
-    uint16_t line_fetched_x;    /* dots of the line whose plane data has been fetched */
+    uint16_t line_fetched_x[2]; /* dots of layer A / B whose plane data has been fetched */
     /* The VDP keeps y, size and link of each sprite in an internal cache
      * that is updated only by writes into the sprite table area (Charles
      * MacDonald, genvdp.txt; Nemesis, SpritesMind sprite cache notes). */
     uint8_t sat_cache[80 * 4];
     /* Sprite phase 1 for the current line, done during the previous line's
-     * dots: how many sprites were found on it and, for each, its number
-     * and the cache's Y (2 bytes) and size as they were then. */
+     * dots: how many sprites were found on it, their numbers, and the
+     * cache's Y (2 bytes) and size of each as they were then, copied from
+     * the cache only when it is written before the line uses them. */
     uint8_t scan_count;
-    uint8_t scan_sprites[80 * 4];
-    uint8_t pad5_[3];
+    uint8_t scan_attrs_kept;
+    uint8_t scan_index[80];
+    uint8_t scan_attrs[80 * 3];
+    uint8_t pad5_[4];
+    /* The line's sprite dots, and its plane A (or window) and plane B dots
+     * as fetched so far with 16 dots of margin either side (layer bytes,
+     * vdp_render_internal.h); at 16-byte offsets for the vector loads
+     * (checked in vdp_state.c). */
+    uint8_t line_sprites[VDP_MAX_WIDTH];
+    uint8_t line_layers[2][16 + VDP_MAX_WIDTH + 16];
 } VdpState;
 
 typedef struct Vdp {
@@ -117,10 +127,6 @@ typedef struct Vdp {
     bool sprite_lists_valid;
     uint8_t sprite_line_count[VDP_MAX_HEIGHT];
     uint8_t sprite_line_list[VDP_MAX_HEIGHT][80];
-    /* Plane A (or window) and plane B dots of the current line as fetched
-     * so far (state.line_fetched_x), with 16 dots of margin either side.
-     * Not saved: after a load the fetch resumes from the drawn dots. */
-    uint8_t line_layers[2][16 + VDP_MAX_WIDTH + 16];
     /* A line drawn at a width other than the frame's, stretched when done. */
     uint32_t line_rgb[VDP_MAX_WIDTH];
     /* Every 4-byte pattern row of VRAM decoded to eight dots (one byte
@@ -148,7 +154,9 @@ uint16_t vdp_read_status(Vdp *v);
 #define VDP_STATUS_UNDRIVEN_MASK 0xFC00u
 uint32_t vdp_write_control(Vdp *v, uint16_t value);
 uint16_t vdp_read_hv(Vdp *v);
-/* Clocks the reader must wait before a data-port read completes (0 if none). */
+/* Clocks the reader must wait before a data-port read completes (0 if none).
+ * Ask before vdp_read_data, which runs the VDP on through that wait (the
+ * queued writes land in their slots) and so leaves its clock ahead. */
 uint32_t vdp_read_wait(const Vdp *v);
 
 /* Interrupts: the 68000 IPL level the VDP asserts now (6 VINT, 4 HINT, 0),

@@ -106,6 +106,16 @@ static inline int vdp_dot_clocks(int width) { return width == 320 ? 8 : 10; }
 /* Sprite phase 1 for the line that has just begun (its Y / size / link
  * scan happened during the line before, which has now ended). */
 void vdp_sprite_scan(Vdp *v);
+/* Before a write into the sprite cache: keep what the scan saw. */
+static inline void vdp_sprite_scan_keep(VdpState *s)
+{
+    if (s->scan_attrs_kept)
+        return;
+    for (int i = 0; i < s->scan_count; i++)
+        for (int b = 0; b < 3; b++)
+            s->scan_attrs[i * 3 + b] = s->sat_cache[s->scan_index[i] * 4 + b];
+    s->scan_attrs_kept = 1;
+}
 /* At the line's fetch point (H counter 0): latch scroll, window and sprites. */
 void vdp_line_begin(Vdp *v);
 /* Output the line's dots up to x (exclusive) with the present state. */

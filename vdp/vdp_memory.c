@@ -44,6 +44,7 @@ static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
     unsigned base = vdp_sat_base(s);
     unsigned rel = (addr - base) & 0xFFFF;
     if (rel < 80 * 8 && (rel & 7) < 4) {
+        vdp_sprite_scan_keep(s);
         s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
         v->sprite_lists_valid = false;
     }

@@ -1,5 +1,11 @@
 /* vdp_render.c - one display line: layers, priority, shadow/highlight, colour output.
  *
+ * A line is made in two steps, as on the chip: plane / window columns are
+ * fetched into the line's layers ahead of the beam (a VRAM, VSRAM or
+ * register change reaches only the columns not yet fetched), and the dots
+ * are composed with the sprites and coloured at the beam (a CRAM or colour
+ * register change shows from the beam's dot).
+ *
  * Priority, back to front (genvdp.txt, "Priority"): backdrop, low plane B,
  * low plane A (or window), low sprites, high plane B, high plane A, high
  * sprites. Shadow/highlight (reg 12 bit 3; genvdp.txt, "Shadow / Hilight"):
@@ -78,8 +84,8 @@ static void compose_span(const Vdp *v, int x0, int x1, uint32_t *dst)
     const VdpState *s = &v->state;
     const uint32_t *rgb = &v->cram_rgb[0][0]; /* [shade][colour] = shade * 64 + colour */
     const uint8_t *sprites = s->line_sprites;
-    const uint8_t *pa = v->line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
-    const uint8_t *pb = v->line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
+    const uint8_t *pa = v->state.line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
+    const uint8_t *pb = v->state.line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
     const int with_sprites = s->line_has_sprites;
     Dots16 backdrop;
     memset(&backdrop, s->regs[7] & 0x3F, sizeof backdrop);
@@ -135,14 +141,16 @@ void vdp_line_begin(Vdp *v)
     s->line_open = 0;
     if ((int)y >= v->fb_height)
         return;
-    /* The scroll values and the sprites of a line are fetched before its
-     * first dot; the window registers too (a later write moves the next
-     * line's window). With the display off nothing is fetched, so a line
-     * switched on part way shows its planes without sprites. */
+    /* The scroll values and the sprites of a line (those the scan during
+     * the line before found, vdp_sprite_scan) are fetched before its first
+     * dot; the window registers too (a later write moves the next line's
+     * window). The plane columns are fetched as the line goes
+     * (vdp_fetch_to_now_slow). With the display off nothing is fetched, so a
+     * line switched on part way shows its planes without sprites. */
     s->line_width = (uint16_t)width;
     s->line_y = (uint16_t)y;
     s->line_drawn_x = 0;
-    s->line_fetched_x = 0;
+    s->line_fetched_x[0] = s->line_fetched_x[1] = 0;
     s->line_hscroll[0] = (uint16_t)vdp_hscroll_for_line(s, 0, s->line);
     s->line_hscroll[1] = (uint16_t)vdp_hscroll_for_line(s, 1, s->line);
     s->line_window[0] = s->regs[17];
@@ -156,52 +164,56 @@ void vdp_line_begin(Vdp *v)
     s->line_open = 1;
 }
 
-/* Plane and window dots x0..x1-1 of the line (x0 a multiple of 16) from
- * the present VRAM, VSRAM and registers into the line's layers. A cell
- * that covers x0 spills up to 7 dots to its left, into dots fetched
- * earlier: those are kept. */
-static void fetch_span(Vdp *v, int x0, int x1)
+/* Layer A (plane A and the window) or B dots x0..x1-1 of the line from
+ * the present VRAM, VSRAM and registers. A cell that covers x0 may spill
+ * up to 7 dots to its left, into dots fetched earlier: those are kept. */
+static void fetch_span(Vdp *v, int layer, int x0, int x1)
 {
     VdpState *s = &v->state;
-    const int width = s->line_width;
     const unsigned y = s->line_y;
-    uint8_t *plane_a = v->line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
-    uint8_t *plane_b = v->line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
-    uint8_t keep_a[8], keep_b[8];
-    if (x0 > 0) {
-        memcpy(keep_a, plane_a + x0 - 8, 8);
-        memcpy(keep_b, plane_b + x0 - 8, 8);
-    }
-    vdp_render_plane(v, plane_b, x0, x1, 1, y, s->line_hscroll[1]);
+    uint8_t *dots = s->line_layers[layer] + VDP_LINE_MARGIN;
+    uint8_t keep[8];
+    if (x0 > 0)
+        memcpy(keep, dots + x0 - 8, 8);
     int wx0, wx1;
-    if (vdp_window_span(s->line, s->line_window, width, &wx0, &wx1) && wx0 < x1 && wx1 > x0) {
+    if (layer == VDP_LAYER_B) {
+        vdp_render_plane(v, dots, x0, x1, 1, y, s->line_hscroll[1]);
+    } else if (vdp_window_span(s->line, s->line_window, s->line_width, &wx0, &wx1) && wx0 < x1 && wx1 > x0) {
         /* Plane A only where the window is not; the window is drawn last. */
         if (wx0 > x0)
-            vdp_render_plane(v, plane_a, x0, wx0, 0, y, s->line_hscroll[0]);
+            vdp_render_plane(v, dots, x0, wx0, 0, y, s->line_hscroll[0]);
         if (wx1 < x1)
-            vdp_render_plane(v, plane_a, wx1, x1, 0, y, s->line_hscroll[0]);
-        vdp_render_window(v, plane_a, wx0 > x0 ? wx0 : x0, wx1 < x1 ? wx1 : x1, y);
+            vdp_render_plane(v, dots, wx1, x1, 0, y, s->line_hscroll[0]);
+        vdp_render_window(v, dots, wx0 > x0 ? wx0 : x0, wx1 < x1 ? wx1 : x1, y);
     } else {
-        vdp_render_plane(v, plane_a, x0, x1, 0, y, s->line_hscroll[0]);
+        vdp_render_plane(v, dots, x0, x1, 0, y, s->line_hscroll[0]);
     }
-    if (x0 > 0) {
-        memcpy(plane_a + x0 - 8, keep_a, 8);
-        memcpy(plane_b + x0 - 8, keep_b, 8);
-    }
+    if (x0 > 0)
+        memcpy(dots + x0 - 8, keep, 8);
 }
 
-/* The layers up to dot x (rounded up to a 2-cell column), fetched with
- * the present state. */
-static void fetch_to(Vdp *v, int x)
+/* A layer's 2-cell columns start where its fine horizontal scroll puts
+ * them: at screen dots 16k + (hscroll & 15). */
+static int layer_fine(const VdpState *s, int layer) { return s->line_hscroll[layer] & 15; }
+
+static void fetch_layer_to(Vdp *v, int layer, int x)
 {
     VdpState *s = &v->state;
-    x = (x + 15) & ~15;
     if (x > s->line_width)
         x = s->line_width;
-    if (x <= s->line_fetched_x)
+    if (x <= s->line_fetched_x[layer])
         return;
-    fetch_span(v, s->line_fetched_x, x);
-    s->line_fetched_x = (uint16_t)x;
+    fetch_span(v, layer, s->line_fetched_x[layer], x);
+    s->line_fetched_x[layer] = (uint16_t)x;
+}
+
+/* Both layers up to at least dot x (whole columns), with the present state. */
+static void fetch_to(Vdp *v, int x)
+{
+    for (int layer = 0; layer < 2; layer++) {
+        const int fine = layer_fine(&v->state, layer);
+        fetch_layer_to(v, layer, ((x - fine + 15) & ~15) + fine);
+    }
 }
 
 /* Dots x0..x1-1 of the line with the present registers and CRAM, from the
@@ -258,30 +270,27 @@ static int beam_x(const VdpState *s)
 void vdp_draw_to_now_slow(Vdp *v) { vdp_draw_to(v, beam_x(&v->state)); }
 
 /* Kabuto's VRAM access pattern (see vdp_timing.c) fetches one 2-cell
- * column per 8 slots: slots 8(c+1) to 8(c+1)+6 read the name table entries
- * and patterns of planes A and B for the 16 dots of screen column c (slots
- * 0-6 the column partly scrolled in at the left), and slot 8(c+1)+7 is the
- * external (or refresh) slot. Slot 1 is at 9-bit H 0x1E9, 33 dots before
- * dot 0 (H 0x00A) in both widths, so column c is read from dot 16c - 19 on:
- * a change there shows from column c + 1. Fine scrolling is not taken into
- * account: columns are counted on the screen. */
-enum { VDP_FETCH_LEAD_DOTS = 19 };
-
-/* Dots whose columns the VDP has fetched by its clock (the width when all). */
-static int fetched_x_now(const VdpState *s)
-{
-    const int dot_clocks = vdp_dot_clocks(s->line_width);
-    int rel = (int)(s->clock - s->line_start) - VDP_FIRST_DOT_OFFSET + VDP_FETCH_LEAD_DOTS * dot_clocks;
-    if (rel < 0)
-        return 0;
-    int x = (rel / dot_clocks / 16 + 1) * 16;
-    return x < s->line_width ? x : s->line_width;
-}
+ * column per 8 slots: slots 8g to 8g+6 read the name table entries and
+ * patterns of planes A and B for column g, and slot 8g+7 is the external
+ * (or refresh) slot. Column 0 is the one partly scrolled in at the left:
+ * with fine scroll f a plane's column g covers screen dots 16(g-1)+f to
+ * 16g+f-1. Slot 1 is at 9-bit H 0x1E9, 33 dots before dot 0 (H 0x00A) in
+ * both widths, so column g is read from dot 16g - 35 on, and a change
+ * shows from the next column not yet read. */
+enum { VDP_FETCH_GROUP_LEAD = 35 };
 
 void vdp_fetch_to_now_slow(Vdp *v)
 {
-    if (vdp_display_on(&v->state))
-        fetch_to(v, fetched_x_now(&v->state));
+    VdpState *s = &v->state;
+    if (!vdp_display_on(s))
+        return;
+    const int dot_clocks = vdp_dot_clocks(s->line_width);
+    const int rel = (int)(s->clock - s->line_start) - VDP_FIRST_DOT_OFFSET + VDP_FETCH_GROUP_LEAD * dot_clocks;
+    if (rel < 0)
+        return; /* no column read yet */
+    const int groups_read = rel / dot_clocks / 16 + 1;
+    for (int layer = 0; layer < 2; layer++)
+        fetch_layer_to(v, layer, 16 * (groups_read - 1) + layer_fine(s, layer));
 }
 
 void vdp_line_finish(Vdp *v)

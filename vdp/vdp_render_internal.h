@@ -15,7 +15,7 @@
 #define VDP_PIX_PRIORITY 0x80
 #define VDP_PIX_OPAQUE 0x40
 #define VDP_LINE_MARGIN 16 /* room left of x = 0 for a partly scrolled-in tile */
-/* Vdp.line_layers: the fetched plane A (or window) and plane B dots. */
+/* VdpState.line_layers: the fetched plane A (or window) and plane B dots. */
 enum { VDP_LAYER_A = 0, VDP_LAYER_B = 1 };
 
 static inline uint64_t vdp_reverse_bytes(uint64_t x) { return __builtin_bswap64(x); }

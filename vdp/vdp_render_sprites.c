@@ -70,13 +70,14 @@ static void build_sprite_lists(Vdp *v)
 }
 
 /* Phase 1 of the sprite engine walks the cached Y / size / link list for
- * the next line while the current one is displayed, and phase 2 fetches X
- * and the name from VRAM in the horizontal blank before the line (Charles
- * MacDonald, genvdp.txt, "Sprites"; Nemesis, SpritesMind, sprite cache
- * notes). So a cache change after a line's last dot no longer alters the
- * next line's sprite set, and a display switched on in that blank finds
- * none. The scan here is taken whole at the end of the line: changes
- * during the line's dots all count. */
+ * the next line while the current one is displayed, and phase 2 reads X
+ * and the name from VRAM in the horizontal blank before the line (the
+ * sprite phases in Nemesis's SpritesMind threads on the sprite cache and
+ * on masking/overflow; the sprite slots of Kabuto's access pattern). So a
+ * cache change after a line's last dot no longer alters that line's sprite
+ * set, and a display switched on in its blank finds none. The scan is
+ * taken whole at the end of the line before: changes during that line's
+ * dots all count (the scan's pace along the line was not found). */
 void vdp_sprite_scan(Vdp *v)
 {
     VdpState *s = &v->state;
@@ -87,12 +88,9 @@ void vdp_sprite_scan(Vdp *v)
     if (!v->sprite_lists_valid)
         build_sprite_lists(v);
     const int count = v->sprite_line_count[y];
-    for (int i = 0; i < count; i++) {
-        const unsigned index = v->sprite_line_list[y][i];
-        s->scan_sprites[i * 4] = (uint8_t)index;
-        memcpy(&s->scan_sprites[i * 4 + 1], &s->sat_cache[index * 4], 3);
-    }
+    memcpy(s->scan_index, v->sprite_line_list[y], (size_t)count);
     s->scan_count = (uint8_t)count;
+    s->scan_attrs_kept = 0; /* the cache holds them until it is written */
 }
 
 int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
@@ -108,7 +106,6 @@ int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     const unsigned sat = vdp_sat_base(s);
     const int limited = v->sprite_limit;
 
-    const uint8_t *found = s->scan_sprites;
     int count = s->scan_count;
     if (count > 0)
         memset(out, 0, (size_t)width);
@@ -124,8 +121,10 @@ int vdp_render_sprites(Vdp *v, uint8_t *out, int width, unsigned y)
     uint64_t overlaps = 0;
     const unsigned pattern_mask = im2 ? 0x3FFu : 0x7FFu, pattern_shift = im2 ? 4 : 3;
     for (int i = 0; i < count; i++) {
-        const uint8_t *c = &found[i * 4 + 1]; /* Y and size as phase 1 saw them */
-        unsigned entry = sat + found[i * 4] * 8u;
+        /* Y and size as phase 1 saw them. */
+        const unsigned index = s->scan_index[i];
+        const uint8_t *c = s->scan_attrs_kept ? &s->scan_attrs[i * 3] : &s->sat_cache[index * 4];
+        unsigned entry = sat + index * 8u;
         uint16_t name = (uint16_t)((s->vram[(entry + 4) & 0xFFFF] << 8) | s->vram[(entry + 5) & 0xFFFF]);
         unsigned x = ((unsigned)(s->vram[(entry + 6) & 0xFFFF] << 8) | s->vram[(entry + 7) & 0xFFFF]) & 0x1FF;
         if (x == 0) {

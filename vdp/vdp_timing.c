@@ -18,6 +18,18 @@
  *        has no jump. Interlaced, the odd field's extra NTSC line is 0x1E4
  *        (Nemesis's interlace table in the same thread); PAL's even field
  *        drops one line the same way (0x1CB).
+ * Checked again (round 2) against other published measurements: H32 is 342
+ * pixels of 10 clocks, as here (lidnariq, nesdev forum "Megadrive VDP H40
+ * timing", 2020). H40 is 420 pixels, 390 of 8 clocks and 30 of 10 (same
+ * thread; the slow ones during HSYNC: paulb-nl, MiSTer-devel/Genesis_MiSTer
+ * PR #16), and the 9-bit ranges 0x000-0x16C / 0x1C9-0x1FF make 0xB6 and
+ * 0xE4 one pixel each. The model below agrees from H 0x00 (offset 780 =
+ * 35 fast pixels 0x14A-0x16C, then 25 fast and 30 slow in 0x1C9-0x1FF) to
+ * the line's end, so the active area, the interrupts and the slots from
+ * H 0x00 on are not affected; within HSYNC it has 22 slow pixels and
+ * two-pixel 0xB6 / 0xE4 steps, so H values read there, and the blanked
+ * lines' slots there, may be a step off. Where the 30 slow pixels fall
+ * inside 0x1C9-0x1FF was not found in the sources.
  */
 #include "vdp_internal.h"
 

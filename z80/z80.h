@@ -30,6 +30,9 @@ typedef struct Z80Bus {
     /* Data bus during an interrupt acknowledge (IM 0 opcode / IM 2 vector low
      * byte). May be NULL: 0xFF (what the Genesis bus floats to). */
     uint8_t (*int_ack)(void *ctx);
+    /* A read without side effects, for the trace line and debuggers (no wait
+     * states, no I/O register changes). NULL = use read. */
+    uint8_t (*peek)(void *ctx, uint16_t addr);
     /* Direct pages: page_read[addr >> 10][addr & 0x3FF]. NULL = callbacks. */
     const uint8_t *page_read[Z80_PAGE_COUNT];
     uint8_t *page_write[Z80_PAGE_COUNT];
@@ -57,7 +60,7 @@ typedef struct Z80State {
     uint8_t nmi_pending;
     uint8_t int_sampled; /* /INT as last sampled at an instruction's end */
     uint8_t hung;        /* stuck in a bus cycle nobody completes: only reset frees it */
-    uint8_t pad_[3];
+    uint8_t pad_[9];     /* explicit, so no byte of a save state is left undefined */
     uint64_t tstates;  /* T-states since power-on */
     uint32_t scratch[4];
 } Z80State;

@@ -19,6 +19,8 @@ static uint8_t trace_read8(void *ctx, uint16_t addr)
     const uint8_t *page = z80->bus.page_read[addr >> Z80_PAGE_SHIFT];
     if (page)
         return page[addr & ((1u << Z80_PAGE_SHIFT) - 1)];
+    if (z80->bus.peek)
+        return z80->bus.peek(z80->bus.ctx, addr);
     if (z80->bus.read)
         return z80->bus.read(z80->bus.ctx, addr);
     return 0xFF;

@@ -235,6 +235,11 @@ static void toggle_fullscreen(App *app)
 
 static void handle_key(App *app, const SDL_KeyboardEvent *key, bool down)
 {
+    /* Alt+Enter is a hotkey even though Return alone is a pad button. */
+    if (key->keysym.sym == SDLK_RETURN && (key->keysym.mod & KMOD_ALT)) {
+        if (down && !key->repeat) toggle_fullscreen(app);
+        return;
+    }
     for (int i = 0; i < SETTINGS_PAD_BUTTONS; i++) {
         if (key->keysym.sym != app->s.keys[i]) continue;
         if (down) app->key_buttons |= (uint16_t)(1u << i);
@@ -247,7 +252,6 @@ static void handle_key(App *app, const SDL_KeyboardEvent *key, bool down)
     }
     if (!down || key->repeat) return;
     bool shift = (key->keysym.mod & KMOD_SHIFT) != 0;
-    bool alt = (key->keysym.mod & KMOD_ALT) != 0;
     switch (key->keysym.sym) {
     case SDLK_ESCAPE: app->quit = true; break;
     case SDLK_p:
@@ -267,9 +271,6 @@ static void handle_key(App *app, const SDL_KeyboardEvent *key, bool down)
     case SDLK_F9: app->show_overlay = !app->show_overlay; break;
     case SDLK_F10: app->s.show_fps = !app->s.show_fps; break;
     case SDLK_F11: toggle_fullscreen(app); break;
-    case SDLK_RETURN:
-        if (alt) toggle_fullscreen(app);
-        break;
     case SDLK_F12: screenshot(app); break;
     default:
         if (key->keysym.sym >= SDLK_0 && key->keysym.sym <= SDLK_9) {
@@ -449,7 +450,6 @@ static void shutdown_app(App *app)
 
 static void run_one_frame(App *app)
 {
-    replay_push_due(&app->replay, app->frames_run);
     mdemu_set_pad(app->md, 0, app->key_buttons | controller_buttons(app, app->controllers[0]));
     mdemu_set_pad(app->md, 1, controller_buttons(app, app->controllers[1]));
     mdemu_run_frame(app->md);
@@ -509,6 +509,8 @@ int app_run(const Settings *settings)
     app->fps_start = app->last_sram_flush = SDL_GetTicks64();
 
     while (!app->quit) {
+        /* Scripted keys for the coming frame go in before the events are read. */
+        if (!app->paused || app->step_frame) replay_push_due(&app->replay, app->frames_run);
         poll_events(app);
         if (app->quit) break;
         if (!app->paused || app->step_frame) {

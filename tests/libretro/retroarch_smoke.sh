@@ -37,11 +37,12 @@ if [ $rc -ne 0 ]; then
   echo "retroarch exited with $rc"
   exit 1
 fi
-if ! grep -qi "mdemu" "$work/log.txt"; then
+# The core itself logs this line once the ROM is loaded (not just RetroArch naming the file).
+if ! grep -q "mdemu: loaded" "$work/log.txt"; then
   tail -n 40 "$work/log.txt"
-  echo "retroarch did not report loading the mdemu core"
+  echo "the mdemu core did not report loading the ROM"
   exit 1
 fi
-grep -i "mdemu" "$work/log.txt" | head -n 5
+grep "mdemu: loaded" "$work/log.txt" | head -n 1
 echo "retroarch ran 300 frames on mdemu_libretro.so"
 exit 0

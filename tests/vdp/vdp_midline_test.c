@@ -276,6 +276,23 @@ static void plane_register_split(int h40)
     free(v);
 }
 
+/* With fine horizontal scroll f the plane's columns start at screen dots
+ * 16k + f: scrolled by 8, the columns read by dot 100 end at dot 136. */
+static void test_plane_columns_follow_fine_scroll(void **st)
+{
+    (void)st;
+    Vdp *v = new_plane_screen(1);
+    vt_vram_word(v, 0xDC00, 8); /* whole-screen hscroll of plane A */
+    vt_fresh_frame(v);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8 + 3);
+    vt_reg(v, 2, 0x8000 >> 10);
+    vdp_run(v, ls + 2 * LINE);
+    check_split(v, 100, 136, rgb_of(blue), rgb_of(green));
+    check_split(v, 101, 0, rgb_of(green), rgb_of(green));
+    free(v);
+}
+
 static void test_plane_register_shows_from_next_column_h40(void **st)
 {
     (void)st;
@@ -374,6 +391,32 @@ static void test_display_on_in_blank_has_no_sprites(void **st)
     free(v);
 }
 
+/* The columns fetched ahead of the beam are state: a copy loaded after a
+ * name table write (which the fetched columns do not show) finishes the
+ * line as the original does. */
+static void test_state_keeps_fetched_columns(void **st)
+{
+    (void)st;
+    Vdp *v = new_plane_screen(1);
+    Vdp *copy = new_plane_screen(1);
+    uint64_t ls = v->state.frame_start + 100 * LINE;
+    vdp_run(v, ls + FIRST_DOT + 100 * 8);
+    vt_reg(v, 2, 0x8000 >> 10); /* shows from dot 128 */
+    uint8_t *blob = malloc(vdp_state_size());
+    assert_non_null(blob);
+    vdp_save_state(v, blob);
+    vdp_load_state(copy, blob);
+    free(blob);
+    vdp_run(v, ls + LINE);
+    vdp_run(copy, ls + LINE);
+    for (int x = 100; x < 320; x++) {
+        assert_int_equal(vt_pixel(copy, x, 100), vt_pixel(v, x, 100));
+        assert_int_equal(vt_pixel(v, x, 100), x < 128 ? rgb_of(blue) : rgb_of(green));
+    }
+    free(v);
+    free(copy);
+}
+
 /* A line cut by a change, saved in the middle: the copy finishes it alike. */
 static void test_state_mid_line(void **st)
 {
@@ -414,9 +457,11 @@ int main(void)
         cmocka_unit_test(test_vsram_write_shows_from_next_column),
         cmocka_unit_test(test_plane_register_shows_from_next_column_h40),
         cmocka_unit_test(test_plane_register_shows_from_next_column_h32),
+        cmocka_unit_test(test_plane_columns_follow_fine_scroll),
         cmocka_unit_test(test_cram_still_at_beam),
         cmocka_unit_test(test_read_waits_for_queued_writes),
         cmocka_unit_test(test_sprite_move_after_line_start_shows_next_line),
+        cmocka_unit_test(test_state_keeps_fetched_columns),
         cmocka_unit_test(test_display_on_in_blank_has_no_sprites),
         cmocka_unit_test(test_cram_dot_display_off_h32),
         cmocka_unit_test(test_cram_dma_dots),
