@@ -152,24 +152,6 @@ static void cleanup(Run *run)
         mdemu_destroy(run->md);
 }
 
-static bool save_state(Mdemu *md, const char *path, char *err, size_t err_size)
-{
-    size_t size = mdemu_state_size(md);
-    void *buf = malloc(size ? size : 1);
-    if (!buf) {
-        snprintf(err, err_size, "%s: out of memory", path);
-        return false;
-    }
-    MdemuResult r = mdemu_save_state(md, buf, size);
-    bool ok = r == MDEMU_OK;
-    if (!ok)
-        snprintf(err, err_size, "%s: cannot save state: %s", path, mdemu_result_string(r));
-    else
-        ok = atomic_file_write(path, buf, size, err, err_size);
-    free(buf);
-    return ok;
-}
-
 int headless_run(const HeadlessOptions *opts)
 {
     Run run;
@@ -229,7 +211,8 @@ int headless_run(const HeadlessOptions *opts)
         input_error(run.err);
         output_failed = true;
     }
-    if (opts->state_out && !output_failed && !save_state(md, opts->state_out, run.err, sizeof run.err)) {
+    if (opts->state_out && !output_failed &&
+        mdemu_save_state_file(md, opts->state_out, run.err, sizeof run.err) != MDEMU_OK) {
         input_error(run.err);
         output_failed = true;
     }
