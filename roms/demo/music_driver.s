@@ -9,10 +9,6 @@
     .globl song_channels, fm_patches, psg_envelopes, drum_kit
     .area _CODE
 
-YM_ADDR0    = 0x4000
-YM_DATA0    = 0x4001
-YM_ADDR1    = 0x4002
-YM_DATA1    = 0x4003
 PSG         = 0x7F11
 
 ; Z80 RAM use: the program from 0, channel states, the stack, then a few
@@ -486,28 +482,7 @@ fm_write:
     add a,e
     jp ym_write1
 
-; ym_write0 / ym_write1: a = register, c = value. Waits while busy.
-ym_write0:
-    call ym_wait
-    ld (YM_ADDR0),a
-    call ym_wait
-    ld a,c
-    ld (YM_DATA0),a
-    ret
-ym_write1:
-    call ym_wait
-    ld (YM_ADDR1),a
-    call ym_wait
-    ld a,c
-    ld (YM_DATA1),a
-    ret
-ym_wait:
-    push af
-1$: ld a,(YM_ADDR0)
-    rlca
-    jr c,1$
-    pop af
-    ret
+    .include "ym_io.inc"
 
 env_silent:
     .db 0x0F, ENV_HOLD

@@ -6,10 +6,6 @@
     .module sound_driver
     .area _CODE
 
-YM_ADDR0    = 0x4000
-YM_DATA0    = 0x4001
-YM_ADDR1    = 0x4002
-YM_DATA1    = 0x4003
 PSG         = 0x7F11
 ; Results read by the 68000 (see sound_test.s).
 DONE        = 0x1FF0    ; 0x5A when the script has ended
@@ -55,28 +51,7 @@ wait_frame:
     pop bc
     ret
 
-; ym_write0 / ym_write1: a = register, c = value. Waits while busy.
-ym_write0:
-    call ym_wait
-    ld (YM_ADDR0),a
-    call ym_wait
-    ld a,c
-    ld (YM_DATA0),a
-    ret
-ym_write1:
-    call ym_wait
-    ld (YM_ADDR1),a
-    call ym_wait
-    ld a,c
-    ld (YM_DATA1),a
-    ret
-ym_wait:
-    push af
-1$: ld a,(YM_ADDR0)
-    rlca
-    jr c,1$
-    pop af
-    ret
+    .include "ym_io.inc"
 
 ; Timer A: load a short period, wait for status bit 0, then reset it.
 timer_check:
