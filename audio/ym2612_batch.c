@@ -172,8 +172,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
             }
             prev4 = out4;
             out4 = YM_OUTPUT(exp4, phase4, mod);
-            int sum = alg < 4 ? out4 : ym_channel_sum(alg, out1, out2, out3, out4);
-            codes[i] = (int16_t)ym_asr(sum, 5);
+            codes[i] = (int16_t)(alg < 4 ? ym_asr(out4, 5) : ym_channel_code(alg, out1, out2, out3, out4));
             phase1 += step1;
             phase2 += step2;
             phase3 += step3;

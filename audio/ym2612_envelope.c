@@ -102,10 +102,13 @@ static void ssg_cycle(Ym2612State *s, unsigned ch, unsigned op, unsigned ssg)
     start_attack(s, ch, op);
 }
 
-static unsigned sustain_level(const Ym2612State *s, unsigned ch, unsigned op)
+/* Decay ends when the level's upper five bits equal SL (SL 15 counting as
+ * 31), not when the level passes it: SL lowered below the level leaves
+ * decay running at D1R (OPN2 die analysis). */
+static bool at_sustain_level(const Ym2612State *s, unsigned ch, unsigned op, unsigned att)
 {
     unsigned sl = ym_op_reg(s, ch, op, 0x80) >> 4;
-    return (sl == 15) ? 0x3E0 : sl << 5;
+    return (att >> 5) == (sl == 15 ? 31u : sl);
 }
 
 static unsigned eg_update_mask(const Ym2612State *s, unsigned ch, unsigned op)
@@ -116,7 +119,9 @@ static unsigned eg_update_mask(const Ym2612State *s, unsigned ch, unsigned op)
         (stage == YM2612_EG_DECAY || stage == YM2612_EG_SUSTAIN))
         return 0;
     if (stage == YM2612_EG_ATTACK && att == 0) return 0;
-    if (stage == YM2612_EG_DECAY && att >= sustain_level(s, ch, op)) return 0;
+    if (stage == YM2612_EG_DECAY && at_sustain_level(s, ch, op, att)) return 0;
+    /* An attack at rates 62 and 63 finishes only at its key-on. */
+    if (stage == YM2612_EG_ATTACK && slot->eg_rate[YM2612_EG_ATTACK] >= 62) return 0x1000;
     /* Sustain and release only add to the level, which is already at its
      * maximum (an SSG-EG release stops at 0x3FF too). */
     if (att >= 0x3FF && (stage == YM2612_EG_SUSTAIN || stage == YM2612_EG_RELEASE)) return 0x1000;
@@ -164,7 +169,7 @@ void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_counter)
     unsigned att = slot->attenuation;
     unsigned stage = slot->eg_stage;
     if (stage == YM2612_EG_ATTACK && att == 0) stage = YM2612_EG_DECAY;
-    if (stage == YM2612_EG_DECAY && att >= sustain_level(s, ch, op)) stage = YM2612_EG_SUSTAIN;
+    if (stage == YM2612_EG_DECAY && at_sustain_level(s, ch, op, att)) stage = YM2612_EG_SUSTAIN;
     slot->eg_stage = (uint8_t)stage;
 
     unsigned rate = slot->eg_rate[stage & 3];
@@ -173,8 +178,8 @@ void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_counter)
     if (rate != 0 && !(eg_counter & ((1u << shift) - 1))) inc = ym_eg_increment(rate, eg_counter >> shift);
     if (inc != 0) {
         if (stage == YM2612_EG_ATTACK) {
-            if (rate >= 62) att = 0;
-            else att -= ((att + 1) * inc + 15) >> 4; /* == att + ((~att * inc) >> 4) */
+            /* rates 62 and 63 zero the level at key-on and add nothing after */
+            if (rate < 62) att -= ((att + 1) * inc + 15) >> 4; /* == att + ((~att * inc) >> 4) */
         } else if (ssg_on) {
             if (att < 0x200) {
                 att += inc << 2;

@@ -66,26 +66,34 @@ static YM_ALWAYS_INLINE int ym_operator_output(const Ym2612 *ym, unsigned phase1
 /* Modulation input from modulator outputs: their sum halved to phase units. */
 static inline unsigned ym_modulation(int sum) { return (unsigned)ym_asr(sum, 1); }
 
-/* The channel's carriers summed, clamped to the 14-bit accumulator. */
-static YM_ALWAYS_INLINE int ym_channel_sum(unsigned alg, int out1, int out2, int out3, int out4)
+/* One carrier added to the 9-bit channel accumulator: the 14-bit output
+ * shifted right by 5 first, the sum clamped to -256..255 after each add
+ * (OPN2 die analysis). */
+static inline int ym_accumulate(int acc, int carrier)
 {
-    int sum;
-    switch (alg) {
-    case 4: sum = out2 + out4; break;
-    case 5: case 6: sum = out2 + out3 + out4; break;
-    case 7: sum = out1 + out2 + out3 + out4; break;
-    default: sum = out4; break;
-    }
-    if (sum > 8191) sum = 8191;
-    if (sum < -8192) sum = -8192;
-    return sum;
+    acc += ym_asr(carrier, 5);
+    return acc > 255 ? 255 : acc < -256 ? -256 : acc;
 }
 
-/* LFO AM: a triangle over the 128 LFO steps, 0..126 in envelope units
- * (0..11.8 dB), scaled per channel by AMS (YM2612 application manual). */
+/* The channel's 9-bit code: its carriers added in slot order OP1, OP3,
+ * OP2, OP4, so an early clamp is not undone by a later carrier. */
+static YM_ALWAYS_INLINE int ym_channel_code(unsigned alg, int out1, int out2, int out3, int out4)
+{
+    int acc = 0;
+    if (alg == 7) acc = ym_accumulate(acc, out1);
+    if (alg >= 5) acc = ym_accumulate(acc, out3);
+    if (alg >= 4) acc = ym_accumulate(acc, out2);
+    return ym_accumulate(acc, out4);
+}
+
+/* LFO AM: a triangle over the 128 LFO steps in envelope units (0..11.8 dB),
+ * scaled per channel by AMS (YM2612 application manual). It starts at its
+ * maximum, 126, and falls first (OPN2 die analysis), so a held LFO (counter
+ * 0) attenuates AM operators fully: confirmed on hardware by Spider-Man:
+ * Separation Anxiety. */
 static inline unsigned ym_am_triangle(unsigned lfo_counter)
 {
-    return ((lfo_counter & 0x40) ? ((lfo_counter & 0x3F) ^ 0x3F) : (lfo_counter & 0x3F)) << 1;
+    return ((lfo_counter & 0x40) ? (lfo_counter & 0x3F) : ((lfo_counter & 0x3F) ^ 0x3F)) << 1;
 }
 
 /* With register 0x2B bit 7 set, channel 6's code is register 0x2A (offset

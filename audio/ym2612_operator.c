@@ -96,7 +96,7 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
         }
         previous[3] = (int16_t)out4;
         out4 = slot_turn(ym, in, ch, 3, mod, am);
-        int code = ym_asr(ym_channel_sum(alg, out1, out2, out3, out4), 5);
+        int code = ym_channel_code(alg, out1, out2, out3, out4);
         if (ch == 5 && ym_dac_enabled(s)) code = ym_dac_register_code(s);
         channel->dac_code = (int16_t)code;
     }

@@ -6,21 +6,6 @@
  */
 #include "vdp_internal.h"
 
-int vdp_slot_has_work(const VdpState *s)
-{
-    if (s->fifo_count > 0)
-        return 1;
-    switch (s->dma_kind) {
-    case VDP_DMA_M68K:
-    case VDP_DMA_COPY:
-        return 1;
-    case VDP_DMA_FILL:
-        return !s->dma_fill_armed;
-    default:
-        return 0;
-    }
-}
-
 static void fifo_commit_oldest(Vdp *v)
 {
     VdpState *s = &v->state;

@@ -86,7 +86,21 @@ void vdp_pattern_cache_rebuild(Vdp *v);
 /* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
 /* One external access slot: drains a FIFO entry or advances a DMA. */
 void vdp_access_slot(Vdp *v);
-int vdp_slot_has_work(const VdpState *s);
+/* Whether an access slot has anything to do (inline: the run loop asks at every event). */
+static inline int vdp_slot_has_work(const VdpState *s)
+{
+    if (s->fifo_count > 0)
+        return 1;
+    switch (s->dma_kind) {
+    case VDP_DMA_M68K:
+    case VDP_DMA_COPY:
+        return 1;
+    case VDP_DMA_FILL:
+        return !s->dma_fill_armed;
+    default:
+        return 0;
+    }
+}
 void vdp_fifo_push(Vdp *v, uint16_t data);
 void vdp_dma_start(Vdp *v);
 void vdp_dma_slot(Vdp *v);
@@ -94,6 +108,17 @@ void vdp_dma_fill_data(Vdp *v, uint16_t data);
 
 /* ---- run loop (vdp_run.c) ---- */
 void vdp_run_to(Vdp *v, uint64_t clock);
+/* What a stalled 68000 waits for. */
+typedef enum VdpRunUntil {
+    VDP_UNTIL_TARGET,        /* (vdp_run_to) */
+    VDP_UNTIL_FIFO_NOT_FULL, /* a FIFO entry has been committed */
+    VDP_UNTIL_FIFO_EMPTY,    /* all FIFO entries have been committed */
+    VDP_UNTIL_M68K_DMA_DONE  /* the 68000 -> VDP DMA has moved its last word */
+} VdpRunUntil;
+/* Runs the VDP to the access slot after which `until` holds (at once when
+ * it holds already): the same as stepping vdp_run_to slot by slot, without
+ * recomputing each slot three times. */
+void vdp_run_until(Vdp *v, VdpRunUntil until);
 
 /* ---- rendering (vdp_render*.c) ----
  * Dot x of an active line is output at 9-bit H counter 0x00A + x, so the

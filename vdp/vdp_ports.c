@@ -35,8 +35,7 @@ static uint32_t stall_while_fifo_full(Vdp *v)
 {
     VdpState *s = &v->state;
     uint64_t start = s->clock;
-    while (s->fifo_count == 4)
-        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    vdp_run_until(v, VDP_UNTIL_FIFO_NOT_FULL);
     return (uint32_t)(s->clock - start);
 }
 
@@ -44,8 +43,7 @@ static uint32_t stall_for_m68k_dma(Vdp *v)
 {
     VdpState *s = &v->state;
     uint64_t start = s->clock;
-    while (s->dma_kind == VDP_DMA_M68K)
-        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    vdp_run_until(v, VDP_UNTIL_M68K_DMA_DONE);
     return (uint32_t)(s->clock - start);
 }
 
@@ -99,8 +97,7 @@ uint32_t vdp_write_data(Vdp *v, uint16_t value)
 static void run_to_read_slot(Vdp *v)
 {
     VdpState *s = &v->state;
-    while (s->fifo_count > 0)
-        vdp_run_to(v, vdp_next_slot(s, s->clock));
+    vdp_run_until(v, VDP_UNTIL_FIFO_EMPTY);
     vdp_run_to(v, vdp_slot_after(s, s->clock) - 1);
 }
 

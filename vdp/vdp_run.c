@@ -73,21 +73,43 @@ static void raise_vint(VdpState *s)
 
 static uint64_t not_before(uint64_t event, uint64_t clock) { return event < clock ? clock : event; }
 
-void vdp_run_to(Vdp *v, uint64_t target)
+/* The condition checked after each access slot (vdp_internal.h). */
+static int wait_over(const VdpState *s, VdpRunUntil until)
+{
+    switch (until) {
+    case VDP_UNTIL_FIFO_NOT_FULL:
+        return s->fifo_count < 4;
+    case VDP_UNTIL_FIFO_EMPTY:
+        return s->fifo_count == 0;
+    case VDP_UNTIL_M68K_DMA_DONE:
+        return s->dma_kind != VDP_DMA_M68K;
+    default:
+        return 0;
+    }
+}
+
+/* Events in clock order up to `target`, or up to the access slot after
+ * which `until` holds (the caller has checked it does not hold yet). Only a
+ * slot changes the FIFO or a DMA, so checking after slots is enough. */
+static inline void run_events(Vdp *v, uint64_t target, VdpRunUntil until)
 {
     VdpState *s = &v->state;
+    /* No event changes a register, so the mode-dependent offsets hold for the whole run. */
+    const uint64_t hzero_offset = (uint64_t)vdp_hzero_offset(s);
+    const uint64_t vint_offset = (uint64_t)vdp_vint_offset(s);
+    const int vint_line = vdp_active_lines(s);
     for (;;) {
         uint64_t when = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
         int kind = EV_LINE;
         if (!s->line_fetched) {
-            uint64_t e = not_before(s->line_start + (uint64_t)vdp_hzero_offset(s), s->clock);
+            uint64_t e = not_before(s->line_start + hzero_offset, s->clock);
             if (e < when) {
                 when = e;
                 kind = EV_RENDER;
             }
         }
-        if (!s->vint_done && s->line == vdp_active_lines(s)) {
-            uint64_t e = not_before(s->line_start + (uint64_t)vdp_vint_offset(s), s->clock);
+        if (!s->vint_done && s->line == vint_line) {
+            uint64_t e = not_before(s->line_start + vint_offset, s->clock);
             if (e < when) {
                 when = e;
                 kind = EV_VINT;
@@ -116,11 +138,21 @@ void vdp_run_to(Vdp *v, uint64_t target)
             break;
         default:
             vdp_access_slot(v);
+            if (until != VDP_UNTIL_TARGET && wait_over(s, until))
+                return;
             break;
         }
     }
     if (target > s->clock)
         s->clock = target;
+}
+
+void vdp_run_to(Vdp *v, uint64_t target) { run_events(v, target, VDP_UNTIL_TARGET); }
+
+void vdp_run_until(Vdp *v, VdpRunUntil until)
+{
+    if (!wait_over(&v->state, until))
+        run_events(v, UINT64_MAX, until);
 }
 
 void vdp_run(Vdp *v, uint64_t clock)

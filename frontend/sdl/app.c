@@ -343,7 +343,8 @@ static void draw_overlay(App *app, int w, int h)
                      (unsigned)(queued_audio_frames(app) * 1000u / app->s.audio_rate), app->audio_underruns);
         else
             snprintf(line, sizeof line, "%.1f FPS", app->fps);
-        osd_draw_text(app->picture, w, h, w, w - (int)strlen(line) * OSD_GLYPH_W - 2, 2, line, 0xFFFF00);
+        /* Below the register overlay when that is shown, else in the top corner. */
+        osd_draw_text(app->picture, w, h, w, w - (int)strlen(line) * OSD_GLYPH_W - 2, y, line, 0xFFFF00);
     }
     if (app->message[0] && SDL_GetTicks64() < app->message_until)
         osd_draw_text(app->picture, w, h, w, 2, h - OSD_GLYPH_H - 2, app->message, 0xFFFFFF);
