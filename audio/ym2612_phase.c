@@ -40,8 +40,10 @@ uint32_t ym_phase_increment(const Ym2612State *s, unsigned ch, unsigned op)
     unsigned keycode = ym_keycode(fnum, block);
 
     unsigned pms = ym_ch_reg(s, ch, 0xB4) & 7;
+    /* The PM adder is 12 bits wide (OPN2 die analysis): a high F-number
+     * pushed past 0xFFF by vibrato wraps round to a low one. */
     int modulated = (int)(fnum << 1) + ym_lfo_fnum_delta(s, pms, fnum);
-    uint32_t base = ((uint32_t)(modulated & 0x1FFF) << block) >> 2;
+    uint32_t base = ((uint32_t)(modulated & 0xFFF) << block) >> 2;
 
     uint8_t dtmul = ym_op_reg(s, ch, op, 0x30);
     unsigned dt = (dtmul >> 4) & 7;

@@ -72,6 +72,17 @@ uint64_t vdp_next_slot(const VdpState *s, uint64_t clock);
  * lines assumed to keep the current mode and display switch). */
 uint64_t vdp_slot_after(const VdpState *s, uint64_t clock);
 uint16_t vdp_hv_now(const VdpState *s);
+/* The current line's access slots walked in clock order, for a run of
+ * events in which no register changes and the clock never goes back
+ * (vdp_run.c): vdp_next_slot's answers without a table search each time.
+ * A new line restarts the walk. */
+typedef struct VdpSlotCursor {
+    const uint16_t *offset; /* the line's slot table */
+    int count;
+    int index;           /* the first slot not yet passed */
+    uint64_t line_start; /* the line walked; UINT64_MAX before the first call */
+} VdpSlotCursor;
+uint64_t vdp_slot_cursor_next(VdpSlotCursor *c, const VdpState *s, uint64_t clock);
 
 /* ---- memory (vdp_memory.c) ---- */
 void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value);

@@ -94,10 +94,12 @@ static int wait_over(const VdpState *s, VdpRunUntil until)
 static inline void run_events(Vdp *v, uint64_t target, VdpRunUntil until)
 {
     VdpState *s = &v->state;
-    /* No event changes a register, so the mode-dependent offsets hold for the whole run. */
+    /* No event changes a register, so the mode-dependent offsets and slot
+     * tables hold for the whole run. */
     const uint64_t hzero_offset = (uint64_t)vdp_hzero_offset(s);
     const uint64_t vint_offset = (uint64_t)vdp_vint_offset(s);
     const int vint_line = vdp_active_lines(s);
+    VdpSlotCursor slots = {.offset = 0, .count = 0, .index = 0, .line_start = UINT64_MAX};
     for (;;) {
         uint64_t when = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
         int kind = EV_LINE;
@@ -116,7 +118,7 @@ static inline void run_events(Vdp *v, uint64_t target, VdpRunUntil until)
             }
         }
         if (vdp_slot_has_work(s)) {
-            uint64_t e = vdp_next_slot(s, s->clock);
+            uint64_t e = vdp_slot_cursor_next(&slots, s, s->clock);
             if (e < when) {
                 when = e;
                 kind = EV_SLOT;

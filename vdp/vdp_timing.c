@@ -173,9 +173,9 @@ static SlotTable slot_table(const VdpState *s, int line)
     return t;
 }
 
-/* First slot of table `t` strictly after `offset`, or -1. The tables are
- * nearly evenly spaced, so the proportional guess is a step or two off. */
-static int slot_after(SlotTable t, int offset)
+/* Index in table `t` of the first slot strictly after `offset`. The tables
+ * are nearly evenly spaced, so the proportional guess is a step or two off. */
+static int slot_index_after(SlotTable t, int offset)
 {
     int i = offset * t.count / VDP_MASTER_CLOCKS_PER_LINE;
     if (i >= t.count)
@@ -184,6 +184,13 @@ static int slot_after(SlotTable t, int offset)
         i--;
     while (i < t.count && t.offset[i] <= offset)
         i++;
+    return i; /* t.count when none is left */
+}
+
+/* Offset of the first slot of table `t` strictly after `offset`, or -1. */
+static int slot_after(SlotTable t, int offset)
+{
+    int i = slot_index_after(t, offset);
     return i < t.count ? t.offset[i] : -1;
 }
 
@@ -195,6 +202,25 @@ uint64_t vdp_next_slot(const VdpState *s, uint64_t clock)
         return line_end; /* not within this line */
     int at = slot_after(slot_table(s, s->line), offset);
     return at < 0 ? line_end : s->line_start + (uint64_t)at;
+}
+
+uint64_t vdp_slot_cursor_next(VdpSlotCursor *c, const VdpState *s, uint64_t clock)
+{
+    uint64_t line_end = s->line_start + VDP_MASTER_CLOCKS_PER_LINE;
+    if (clock < s->line_start || clock - s->line_start > VDP_MASTER_CLOCKS_PER_LINE)
+        return line_end; /* not within this line */
+    int offset = (int)(clock - s->line_start);
+    if (c->line_start != s->line_start) {
+        SlotTable t = slot_table(s, s->line);
+        c->offset = t.offset;
+        c->count = t.count;
+        c->line_start = s->line_start;
+        c->index = slot_index_after(t, offset);
+    } else {
+        while (c->index < c->count && c->offset[c->index] <= offset)
+            c->index++;
+    }
+    return c->index < c->count ? s->line_start + c->offset[c->index] : line_end;
 }
 
 uint64_t vdp_slot_after(const VdpState *s, uint64_t clock)

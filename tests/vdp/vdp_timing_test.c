@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include "vdp_internal.h"
 #include "vdp_test_util.h"
 
 #define LINE VDP_MASTER_CLOCKS_PER_LINE
@@ -319,6 +320,39 @@ static void test_fifo_blanking_and_h32(void **st)
 }
 
 /* A read waits for the queued writes and its own slot, into the next line. */
+/* The run loop's slot cursor gives vdp_next_slot's answers for clocks
+ * walked forward through a line, on active and blank lines of both widths
+ * with the display on and off, starting anywhere in the line. */
+static void check_cursor_matches_next_slot(const VdpState *s)
+{
+    for (int start = -3; start < LINE + 3; start += 97) {
+        VdpSlotCursor c = {.offset = 0, .count = 0, .index = 0, .line_start = UINT64_MAX};
+        int step = 1;
+        for (int64_t rel = start; rel < LINE + 3; rel += step, step = step % 7 + 1) {
+            uint64_t clock = (uint64_t)((int64_t)s->line_start + rel);
+            assert_true(vdp_slot_cursor_next(&c, s, clock) == vdp_next_slot(s, clock));
+        }
+    }
+}
+
+static void test_slot_cursor_matches_next_slot(void **st)
+{
+    Vdp *v = *st;
+    for (int h40 = 0; h40 < 2; h40++) {
+        vt_reg(v, 12, h40 ? 0x81 : 0x00);
+        for (int display = 0; display < 2; display++) {
+            vt_reg(v, 1, display ? 0x44 : 0x04);
+            const int lines[2] = {50, 240};
+            for (int i = 0; i < 2; i++) {
+                vdp_run(v, vdp_frame_end(v));
+                vdp_run(v, v->state.frame_start + (uint64_t)lines[i] * LINE + 1);
+                assert_int_equal(v->state.line, lines[i]);
+                check_cursor_matches_next_slot(&v->state);
+            }
+        }
+    }
+}
+
 static void test_read_wait_crosses_line(void **st)
 {
     Vdp *v = *st;
@@ -395,6 +429,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fifo_slots_active_h32, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_slots_refresh_gaps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_blanking_and_h32, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slot_cursor_matches_next_slot, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_wait_crosses_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interlace_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_keeps_clock, setup, teardown),
