@@ -89,8 +89,8 @@ static YM_ALWAYS_INLINE int ym_channel_code(unsigned alg, int out1, int out2, in
 /* LFO AM: a triangle over the 128 LFO steps in envelope units (0..11.8 dB),
  * scaled per channel by AMS (YM2612 application manual). It starts at its
  * maximum, 126, and falls first (OPN2 die analysis), so a held LFO (counter
- * 0) attenuates AM operators fully: confirmed on hardware by Spider-Man:
- * Separation Anxiety. */
+ * 0) attenuates AM operators by 126 >> the AMS shift (hardware-confirmed
+ * with Spider-Man: Separation Anxiety). */
 static inline unsigned ym_am_triangle(unsigned lfo_counter)
 {
     return ((lfo_counter & 0x40) ? (lfo_counter & 0x3F) : ((lfo_counter & 0x3F) ^ 0x3F)) << 1;
