@@ -29,16 +29,7 @@ start:
     jp main
 
     .ds 0x38 - (. - start)
-; VBlank (IM 1 vector 0x38): count frames. Returns with interrupts still
-; disabled: the VDP holds the Z80 INT line for about a line, so enabling
-; them here would take the same interrupt again.
-vblank:
-    push hl
-    ld hl,(FRAMES)
-    inc hl
-    ld (FRAMES),hl
-    pop hl
-    reti
+    .include "z80_vblank.inc"
 
 ; wait_frame: sleep until the next VBlank, then outlast the INT pulse
 ; (about 228 Z80 clocks) before anything can enable interrupts again.

@@ -17,8 +17,9 @@
 #include <cmocka.h>
 
 #include "mdemu.h"
+#include "roms_test_util.h"
 
-enum { MAX_FRAMES = 300, OUT_SIZE = 8192, STEP_WORD = 0xF0, STEP_DONE = 0xFFFF };
+enum { MAX_FRAMES = 300, STEP_WORD = 0xF0, STEP_DONE = 0xFFFF };
 
 typedef struct PadRow {
     int type[2];       /* 0 none, 3, 6 (as in the ROM's table) */
@@ -34,30 +35,12 @@ static const PadRow rows[] = {
 };
 enum { ROW_COUNT = sizeof rows / sizeof rows[0] };
 
-typedef struct PortOutput {
-    char text[OUT_SIZE];
-    size_t len;
-} PortOutput;
-
 /* How a run misbehaves on purpose (negative tests). */
 typedef struct Sabotage {
     int force_type_port0; /* -1: follow the table; else an MdemuPadType for port 1 */
     int flip_step;        /* -1: none; else XOR flip_buttons into port 1 on this step */
     uint16_t flip_buttons;
 } Sabotage;
-
-static void collect(void *ctx, int c)
-{
-    PortOutput *out = ctx;
-    if (out->len + 1 < sizeof out->text)
-        out->text[out->len++] = (char)c;
-    out->text[out->len] = '\0';
-}
-
-static uint32_t ram32(const uint8_t *ram, size_t at)
-{
-    return ((uint32_t)ram[at] << 24) | ((uint32_t)ram[at + 1] << 16) | ((uint32_t)ram[at + 2] << 8) | ram[at + 3];
-}
 
 static uint16_t ram16(const uint8_t *ram, size_t at) { return (uint16_t)((ram[at] << 8) | ram[at + 1]); }
 

@@ -16,34 +16,17 @@
 #include <cmocka.h>
 
 #include "mdemu.h"
+#include "roms_test_util.h"
 
-enum { MAX_FRAMES = 600, OUT_SIZE = 4096 };
+enum { MAX_FRAMES = 600 };
 
 static const char *rom_dir;
-
-typedef struct PortOutput {
-    char text[OUT_SIZE];
-    size_t len;
-} PortOutput;
 
 typedef struct ResultBlock {
     uint32_t magic, pass, fail;
     uint16_t done, exit_code;
     uint16_t first_failed_id;
 } ResultBlock;
-
-static void collect(void *ctx, int c)
-{
-    PortOutput *out = ctx;
-    if (out->len + 1 < sizeof out->text)
-        out->text[out->len++] = (char)c;
-    out->text[out->len] = '\0';
-}
-
-static uint32_t ram32(const uint8_t *ram, size_t at)
-{
-    return ((uint32_t)ram[at] << 24) | ((uint32_t)ram[at + 1] << 16) | ((uint32_t)ram[at + 2] << 8) | ram[at + 3];
-}
 
 static uint16_t ram16(const uint8_t *ram, size_t at)
 {

@@ -19,10 +19,10 @@
 #include <cmocka.h>
 
 #include "mdemu.h"
+#include "roms_test_util.h"
 
 enum {
     MAX_FRAMES = 120,
-    OUT_SIZE = 4096,
     SRAM_BYTES = 0x8000,  /* header range 0x200001-0x207FFF, both byte lanes */
     COUNT_OFFSET = 9,     /* odd byte 4 */
     PATTERN_OFFSET = 17,  /* odd byte 8 */
@@ -30,30 +30,12 @@ enum {
     BOOT_WORD = 0xF0
 };
 
-typedef struct PortOutput {
-    char text[OUT_SIZE];
-    size_t len;
-} PortOutput;
-
 typedef struct Fixture {
     uint8_t *rom;
     size_t rom_size;
     char dir[256];
     char path[300];
 } Fixture;
-
-static void collect(void *ctx, int c)
-{
-    PortOutput *out = ctx;
-    if (out->len + 1 < sizeof out->text)
-        out->text[out->len++] = (char)c;
-    out->text[out->len] = '\0';
-}
-
-static uint32_t ram32(const uint8_t *ram, size_t at)
-{
-    return ((uint32_t)ram[at] << 24) | ((uint32_t)ram[at + 1] << 16) | ((uint32_t)ram[at + 2] << 8) | ram[at + 3];
-}
 
 static uint16_t ram16(const uint8_t *ram, size_t at) { return (uint16_t)((ram[at] << 8) | ram[at + 1]); }
 
