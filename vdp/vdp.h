@@ -122,6 +122,8 @@ typedef struct Vdp {
     /* Derived from the state, rebuilt on load: not saved. */
     uint32_t dac_rgb[3][512];       /* 9-bit colour -> XRGB: normal, shadow, highlight */
     uint32_t cram_rgb[3][64];       /* CRAM through dac_rgb, updated on CRAM writes */
+    uint8_t cram_planes[3][192];    /* cram_rgb's blue, green, red bytes at shade * 64 + colour */
+    bool colour_lookup_vector;      /* host capability: 64-dot colour lookups (vdp_colour_lookup.c) */
     /* Sprites on each line in link order, from the sprite cache; rebuilt
      * when the cache or the display mode changes. */
     bool sprite_lists_valid;

@@ -26,8 +26,12 @@ void vdp_cram_refresh(Vdp *v, unsigned index)
 {
     uint16_t w = v->state.cram[index & 63];
     unsigned c9 = ((w >> 1) & 7) | (((w >> 5) & 7) << 3) | (((w >> 9) & 7) << 6);
-    for (int shade = 0; shade < 3; shade++)
-        v->cram_rgb[shade][index & 63] = v->dac_rgb[shade][c9];
+    for (int shade = 0; shade < 3; shade++) {
+        const uint32_t rgb = v->dac_rgb[shade][c9];
+        v->cram_rgb[shade][index & 63] = rgb;
+        for (int channel = 0; channel < 3; channel++)
+            v->cram_planes[channel][shade * 64 + (index & 63)] = (uint8_t)(rgb >> (8 * channel));
+    }
 }
 
 void vdp_cram_refresh_all(Vdp *v)

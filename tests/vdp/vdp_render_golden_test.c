@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "vdp_colour_lookup.h"
 #include "vdp_test_util.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
@@ -573,12 +574,21 @@ static int print_mode(void)
     return e && e[0] == '1';
 }
 
-static void test_named_scenes(void **st)
+/* Every scene is drawn with the scalar colour lookup and, where the host
+ * has it, the vector one (vdp_colour_lookup.c): both must give the hashes. */
+static Vdp *new_vdp(int pal, int vector_pass)
 {
-    (void)st;
+    Vdp *v = vt_new(NULL, pal);
+    if (v && !vector_pass)
+        v->colour_lookup_vector = false;
+    return v;
+}
+
+static void test_named_scenes_pass(int vector_pass)
+{
     int failures = 0;
     for (size_t i = 0; i < sizeof scenes / sizeof scenes[0]; i++) {
-        Vdp *v = vt_new(NULL, scenes[i].pal);
+        Vdp *v = new_vdp(scenes[i].pal, vector_pass);
         assert_non_null(v);
         VdpBus bus = {NULL, dma_source};
         v->bus = bus;
@@ -596,13 +606,12 @@ static void test_named_scenes(void **st)
     assert_int_equal(failures, 0);
 }
 
-static void test_random_scenes(void **st)
+static void test_random_scenes_pass(int vector_pass)
 {
-    (void)st;
     int failures = 0;
     for (int i = 0; i < RANDOM_SCENES; i++) {
         int pal = i & 1;
-        Vdp *v = vt_new(NULL, pal);
+        Vdp *v = new_vdp(pal, vector_pass);
         assert_non_null(v);
         uint64_t h = scene_random(v, 0xC0FFEEu + (uint32_t)i * 7919u, pal);
         free(v);
@@ -617,11 +626,42 @@ static void test_random_scenes(void **st)
     assert_int_equal(failures, 0);
 }
 
+static void test_named_scenes_scalar(void **st)
+{
+    (void)st;
+    test_named_scenes_pass(0);
+}
+
+static void test_random_scenes_scalar(void **st)
+{
+    (void)st;
+    test_random_scenes_pass(0);
+}
+
+/* Skipped (not passed) on a host without the vector lookup. */
+static void test_named_scenes_vector(void **st)
+{
+    (void)st;
+    if (!vdp_colour_lookup_vector_available())
+        skip();
+    test_named_scenes_pass(1);
+}
+
+static void test_random_scenes_vector(void **st)
+{
+    (void)st;
+    if (!vdp_colour_lookup_vector_available())
+        skip();
+    test_random_scenes_pass(1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_named_scenes),
-        cmocka_unit_test(test_random_scenes),
+        cmocka_unit_test(test_named_scenes_scalar),
+        cmocka_unit_test(test_random_scenes_scalar),
+        cmocka_unit_test(test_named_scenes_vector),
+        cmocka_unit_test(test_random_scenes_vector),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
