@@ -87,6 +87,7 @@ void audio_mixer_init(AudioMixer *m, uint32_t master_hz, uint32_t host_rate)
     m->lowpass = false;
     m->fm_enabled = true;
     m->psg_enabled = true;
+    m->vector_steps = audio_mixer_vector_steps_available();
     audio_mixer_reset(m);
 }
 
@@ -234,16 +235,23 @@ static void make_room(AudioMixer *m, const AudioMixerStream *stream)
 
 /* Add a band-limited step of height (dl, dr) at the stream's position. The
  * products are integers below 2^53, so the double arithmetic is exact. */
+static uint32_t kernel_phase(const AudioMixer *m, const AudioMixerStream *stream)
+{
+    return (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
+}
+
 static void add_step(AudioMixer *m, const AudioMixerStream *stream, int32_t dl, int32_t dr)
 {
     AudioMixerState *s = &m->state;
-    uint32_t phase = (uint32_t)(((uint64_t)stream->remainder * m->tables.phase_mul) >> 32);
-    const int16_t *k = audio_mixer_kernel[phase];
+    const int16_t *k = audio_mixer_kernel[kernel_phase(m, stream)];
     uint32_t first = s->start + stream->index + 1;
     double *left = &s->delta[0][first];
     double *right = &s->delta[1][first];
     const double height_l = dl, height_r = dr;
-    if (dl == dr) { /* mono input or a centred sound: one product serves both sides */
+    /* The vector path's grid reaches up to 3 slots past the kernel. */
+    if (m->vector_steps && first + AUDIO_MIXER_TAPS + 3 <= AUDIO_MIXER_CAPACITY) {
+        audio_mixer_add_step_vector(s->delta[0], s->delta[1], first, k, height_l, height_r);
+    } else if (dl == dr) { /* mono input or a centred sound: one product serves both sides */
         for (int i = 0; i < AUDIO_MIXER_TAPS; i++) {
             double change = (double)k[i] * height_l;
             left[i] += change;
@@ -325,6 +333,9 @@ static void push(AudioMixer *m, AudioMixerStream *stream, const int16_t *samples
             }
         }
         advance(stream, whole, part, master_hz);
+        /* The kernel (32 KiB) does not stay in the first-level cache and the
+         * phase jumps from step to step: ask for the next step's row early. */
+        __builtin_prefetch(audio_mixer_kernel[kernel_phase(m, stream)]);
         i += run;
         if (stream->index > fits) {
             make_room(m, stream);

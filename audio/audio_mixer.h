@@ -68,6 +68,7 @@ typedef struct AudioMixer {
     uint32_t host_rate;  /* e.g. 44100 or 48000 */
     bool lowpass;        /* model 1 low-pass character */
     bool fm_enabled, psg_enabled;
+    bool vector_steps;   /* host capability: AVX2 step adding (audio_mixer_steps.c), set by init */
     AudioMixerTables tables; /* filled by audio_mixer_init; a rate change resets the mixer */
 } AudioMixer;
 

@@ -123,7 +123,7 @@ typedef struct Vdp {
     uint32_t dac_rgb[3][512];       /* 9-bit colour -> XRGB: normal, shadow, highlight */
     uint32_t cram_rgb[3][64];       /* CRAM through dac_rgb, updated on CRAM writes */
     uint8_t cram_planes[3][192];    /* cram_rgb's blue, green, red bytes at shade * 64 + colour */
-    bool colour_lookup_vector;      /* host capability: 64-dot colour lookups (vdp_colour_lookup.c) */
+    bool render_vector;             /* host capability: AVX-512 line drawing (vdp_render_vector.c) */
     /* Sprites on each line in link order, from the sprite cache; rebuilt
      * when the cache or the display mode changes. */
     bool sprite_lists_valid;

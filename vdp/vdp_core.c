@@ -1,7 +1,7 @@
 /* vdp_core.c - life cycle, frame timing queries and interrupt lines. */
 #include <string.h>
 
-#include "vdp_colour_lookup.h"
+#include "vdp_render_vector.h"
 #include "vdp_internal.h"
 
 void vdp_init(Vdp *v, const VdpBus *bus, bool pal)
@@ -10,7 +10,7 @@ void vdp_init(Vdp *v, const VdpBus *bus, bool pal)
     if (bus)
         v->bus = *bus;
     v->sprite_limit = true;
-    v->colour_lookup_vector = vdp_colour_lookup_vector_available();
+    v->render_vector = vdp_render_vector_available();
     v->state.pal = pal ? 1 : 0;
     vdp_dac_build(v);
     vdp_reset(v);

@@ -16,7 +16,7 @@
  */
 #include <string.h>
 
-#include "vdp_colour_lookup.h"
+#include "vdp_render_vector.h"
 #include "vdp_render_internal.h"
 
 /* Sixteen dots at a time, one byte each, as a GCC/Clang vector (SSE2 on
@@ -103,7 +103,7 @@ static void compose_span(const Vdp *v, int x0, int x1, uint32_t *dst)
         compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 1, index);
     else
         compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 0, index);
-    if (v->colour_lookup_vector) {
+    if (v->render_vector) {
         vdp_colour_lookup_vector(v->cram_planes, index + x0, x1 - x0, dst + x0);
         return;
     }

@@ -16,6 +16,7 @@
  *   reg 18 (bit 7 down, bits 4-0 in 8-line units).
  */
 #include "vdp_render_internal.h"
+#include "vdp_render_vector.h"
 
 static int plane_cells(unsigned field) { return field == 1 ? 64 : field == 3 ? 128 : 32; }
 
@@ -66,7 +67,13 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
         while (cells_left) {
             unsigned run = wcells - col < cells_left ? wcells - col : cells_left;
             const uint8_t *p = names + col * 2;
-            for (const uint8_t *end = p + run * 2; p != end; p += 2, dst += 8)
+            if (v->render_vector && run >= 8) {
+                const unsigned vector_cells = run & ~7u;
+                vdp_plane_cells_vector(v->pattern_rows, p, vector_cells, fine_rows[0], im2, dst);
+                p += 2 * vector_cells;
+                dst += 8 * vector_cells;
+            }
+            for (const uint8_t *end = names + (col + run) * 2; p != end; p += 2, dst += 8)
                 vdp_store8(dst, plane_cell(v, p, 0, fine_rows, im2));
             cells_left -= run;
             col = 0;

@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "vdp_colour_lookup.h"
+#include "vdp_render_vector.h"
 #include "vdp_test_util.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
@@ -575,12 +575,12 @@ static int print_mode(void)
 }
 
 /* Every scene is drawn with the scalar colour lookup and, where the host
- * has it, the vector one (vdp_colour_lookup.c): both must give the hashes. */
+ * has it, the vector one (vdp_render_vector.c): both must give the hashes. */
 static Vdp *new_vdp(int pal, int vector_pass)
 {
     Vdp *v = vt_new(NULL, pal);
     if (v && !vector_pass)
-        v->colour_lookup_vector = false;
+        v->render_vector = false;
     return v;
 }
 
@@ -642,7 +642,7 @@ static void test_random_scenes_scalar(void **st)
 static void test_named_scenes_vector(void **st)
 {
     (void)st;
-    if (!vdp_colour_lookup_vector_available())
+    if (!vdp_render_vector_available())
         skip();
     test_named_scenes_pass(1);
 }
@@ -650,7 +650,7 @@ static void test_named_scenes_vector(void **st)
 static void test_random_scenes_vector(void **st)
 {
     (void)st;
-    if (!vdp_colour_lookup_vector_available())
+    if (!vdp_render_vector_available())
         skip();
     test_random_scenes_pass(1);
 }

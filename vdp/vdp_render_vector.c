@@ -1,4 +1,4 @@
-/* vdp_colour_lookup.c - the 64-dots-at-a-time colour lookup.
+/* vdp_render_vector.c - the 64-dots-at-a-time colour lookup.
  *
  * Looking colours up one dot at a time is the single largest cost of
  * drawing a line (one load and one store per dot). AVX-512 VBMI's byte
@@ -6,16 +6,20 @@
  * each colour byte (blue, green, red) of 64 dots takes two permutes and a
  * blend (entries 0-127: normal and shadow; 128-191: highlight), and unpacks
  * interleave the three bytes into XRGB dots. The result equals the scalar
- * lookup dot for dot (tests/vdp/vdp_colour_lookup_test.c).
+ * lookup dot for dot (tests/vdp/vdp_render_vector_test.c).
+ *
+ * Plane cells: a cell costs a dozen scalar operations around one table
+ * load; eight cells at a time take a gather of their pattern rows and a few
+ * vector operations for the flips and attributes.
  */
-#include "vdp_colour_lookup.h"
+#include "vdp_render_vector.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 
 #define VDP_VBMI_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi")))
 
-bool vdp_colour_lookup_vector_available(void)
+bool vdp_render_vector_available(void)
 {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
@@ -74,15 +78,67 @@ VDP_VBMI_TARGET void vdp_colour_lookup_vector(const uint8_t planes[3][192], cons
     }
 }
 
+/* Each 16-bit name from big-endian to host order, and byte 0 of each
+ * 64-bit lane copied to all eight bytes of it. */
+static const uint8_t swap_words[16] = {1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14};
+static const uint8_t reverse_qwords[16] = {7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8};
+static const uint8_t spread_byte0[16] = {0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8};
+
+VDP_VBMI_TARGET void vdp_plane_cells_vector(const uint64_t *pattern_rows, const uint8_t *names, unsigned count,
+                                            unsigned fine, int im2, uint8_t *dst)
+{
+    const __m128i swap = _mm_loadu_si128((const __m128i *)swap_words);
+    const __m512i reverse = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)reverse_qwords));
+    const __m512i spread = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)spread_byte0));
+    const unsigned fine_mask = im2 ? 15u : 7u;
+    const __m512i fine_plain = _mm512_set1_epi64(fine), fine_flipped = _mm512_set1_epi64(fine ^ fine_mask);
+    const __m512i pattern_mask = _mm512_set1_epi64(im2 ? 0x3FF : 0x7FF);
+    const __m512i v_flip = _mm512_set1_epi64(0x1000), h_flip = _mm512_set1_epi64(0x800);
+    const __m512i priority = _mm512_set1_epi64(0x80), palette = _mm512_set1_epi64(0x30);
+    const unsigned row_shift = im2 ? 4 : 3;
+    for (unsigned c = 0; c + 8 <= count; c += 8) {
+        const __m128i raw = _mm_loadu_si128((const __m128i *)(const void *)(names + 2 * c));
+        const __m512i name = _mm512_cvtepu16_epi64(_mm_shuffle_epi8(raw, swap));
+        const __m512i fine_rows =
+            _mm512_mask_blend_epi64(_mm512_test_epi64_mask(name, v_flip), fine_plain, fine_flipped);
+        const __m512i row =
+            _mm512_or_si512(_mm512_slli_epi64(_mm512_and_si512(name, pattern_mask), row_shift), fine_rows);
+        __m512i px = _mm512_i64gather_epi64(row, (const void *)pattern_rows, 8);
+        px = _mm512_mask_blend_epi64(_mm512_test_epi64_mask(name, h_flip), px, _mm512_shuffle_epi8(px, reverse));
+        /* Name bit 15 -> bit 7 (priority), bits 14-13 -> bits 5-4 (palette). */
+        const __m512i attr = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi64(name, 8), priority),
+                                             _mm512_and_si512(_mm512_srli_epi64(name, 9), palette));
+        px = _mm512_or_si512(px, _mm512_shuffle_epi8(attr, spread));
+        _mm512_storeu_si512(dst + 8 * c, px);
+    }
+}
+
 #else
 
-bool vdp_colour_lookup_vector_available(void) { return false; }
+bool vdp_render_vector_available(void) { return false; }
 
 void vdp_colour_lookup_vector(const uint8_t planes[3][192], const uint8_t *index, int n, uint32_t *dst)
 {
     for (int x = 0; x < n; x++)
         dst[x] = (uint32_t)planes[0][index[x]] | (uint32_t)planes[1][index[x]] << 8 |
                  (uint32_t)planes[2][index[x]] << 16;
+}
+
+void vdp_plane_cells_vector(const uint64_t *pattern_rows, const uint8_t *names, unsigned count, unsigned fine,
+                            int im2, uint8_t *dst)
+{
+    const unsigned fine_mask = im2 ? 15u : 7u;
+    for (unsigned c = 0; c < count; c++) {
+        const unsigned name = (unsigned)names[2 * c] << 8 | names[2 * c + 1];
+        const unsigned row = (im2 ? (name & 0x3FFu) << 4 : (name & 0x7FFu) << 3) |
+                             ((name & 0x1000u) ? fine ^ fine_mask : fine);
+        uint64_t px = pattern_rows[row];
+        if (name & 0x800u)
+            px = __builtin_bswap64(px);
+        px |= 0x0101010101010101ull * (((name >> 8) & 0x80u) | ((name >> 9) & 0x30u));
+        for (int b = 0; b < 8; b++)
+            dst[8 * c + (unsigned)b] = (uint8_t)(px >> (8 * b));
+    }
 }
 
 #endif

@@ -1,4 +1,4 @@
-/* vdp_colour_lookup_test.c - the vector colour lookup equals the plain one
+/* vdp_render_vector_test.c - the vector colour lookup equals the plain one
  * for every index, every span length the renderer uses, and writes nothing
  * past the span. */
 #include <setjmp.h>
@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "vdp_colour_lookup.h"
+#include "vdp_render_vector.h"
 
 static uint32_t rng_next(uint32_t *x)
 {
@@ -22,7 +22,7 @@ static uint32_t rng_next(uint32_t *x)
 static void test_matches_plain_lookup(void **st)
 {
     (void)st;
-    if (!vdp_colour_lookup_vector_available())
+    if (!vdp_render_vector_available())
         skip();
     uint32_t seed = 0x12345678u;
     uint8_t planes[3][192];
@@ -53,7 +53,7 @@ static void test_matches_plain_lookup(void **st)
 static void test_every_index(void **st)
 {
     (void)st;
-    if (!vdp_colour_lookup_vector_available())
+    if (!vdp_render_vector_available())
         skip();
     uint8_t planes[3][192];
     for (int i = 0; i < 192; i++) {
@@ -72,11 +72,60 @@ static void test_every_index(void **st)
     }
 }
 
+/* A plane cell as genvdp.txt describes the name table entry: bit 15
+ * priority, 14-13 palette, 12 V flip, 11 H flip, 10-0 pattern. */
+static uint64_t plain_cell(const uint64_t *rows, unsigned name, unsigned fine, int im2)
+{
+    const unsigned last_row = im2 ? 15u : 7u;
+    const unsigned y = (name & 0x1000u) ? last_row - fine : fine;
+    const unsigned pattern = im2 ? name & 0x3FFu : name & 0x7FFu;
+    const uint64_t px = rows[pattern * (last_row + 1) + y];
+    uint64_t out = 0;
+    for (int dot = 0; dot < 8; dot++) {
+        const unsigned from = (name & 0x800u) ? 7u - (unsigned)dot : (unsigned)dot;
+        const uint64_t byte = ((px >> (8 * from)) & 0xFF) | ((name >> 8) & 0x80u) | ((name >> 9) & 0x30u);
+        out |= byte << (8 * dot);
+    }
+    return out;
+}
+
+static void test_plane_cells(void **st)
+{
+    (void)st;
+    if (!vdp_render_vector_available())
+        skip();
+    static uint64_t rows[0x4000];
+    uint32_t seed = 0xBADC0DEu;
+    for (int i = 0; i < 0x4000; i++)
+        rows[i] = (uint64_t)rng_next(&seed) << 32 | rng_next(&seed);
+    for (int round = 0; round < 400; round++) {
+        const int im2 = round & 1;
+        const unsigned count = 8u * (1u + rng_next(&seed) % 16u);
+        const unsigned fine = rng_next(&seed) & (im2 ? 15u : 7u);
+        uint8_t names[2 * 128];
+        for (unsigned i = 0; i < 2 * count; i++)
+            names[i] = (uint8_t)rng_next(&seed);
+        uint8_t out[8 * 128 + 8];
+        memset(out, 0xA5, sizeof out);
+        vdp_plane_cells_vector(rows, names, count, fine, im2, out);
+        for (unsigned c = 0; c < count; c++) {
+            uint64_t got = 0;
+            for (int b = 0; b < 8; b++)
+                got |= (uint64_t)out[8 * c + (unsigned)b] << (8 * b);
+            const uint64_t want = plain_cell(rows, (unsigned)names[2 * c] << 8 | names[2 * c + 1], fine, im2);
+            assert_true(got == want);
+        }
+        for (unsigned i = 8 * count; i < sizeof out; i++)
+            assert_int_equal(out[i], 0xA5);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_matches_plain_lookup),
         cmocka_unit_test(test_every_index),
+        cmocka_unit_test(test_plane_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
