@@ -88,6 +88,11 @@ static void compose_span(const Vdp *v, int x0, int x1, uint32_t *dst)
     const uint8_t *pa = v->state.line_layers[VDP_LAYER_A] + VDP_LINE_MARGIN;
     const uint8_t *pb = v->state.line_layers[VDP_LAYER_B] + VDP_LINE_MARGIN;
     const int with_sprites = s->line_has_sprites;
+    if (v->render_vector) {
+        vdp_compose_vector(pa, pb, with_sprites ? sprites : NULL, s->regs[7] & 0x3F, (s->regs[12] & 0x08) != 0,
+                           v->cram_planes, x0, x1, dst);
+        return;
+    }
     Dots16 backdrop;
     memset(&backdrop, s->regs[7] & 0x3F, sizeof backdrop);
     /* All indices first, then the colours: reading bytes back from a vector
@@ -103,10 +108,6 @@ static void compose_span(const Vdp *v, int x0, int x1, uint32_t *dst)
         compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 1, index);
     else
         compose_indices(pa, pb, sprites, a0, a1, backdrop, 0, 0, index);
-    if (v->render_vector) {
-        vdp_colour_lookup_vector(v->cram_planes, index + x0, x1 - x0, dst + x0);
-        return;
-    }
     /* Four dots per store: the host's store rate, not the lookups, limits this loop. */
     for (int x = x0; x < x1; x += 8) {
         const uint8_t *i = index + x;

@@ -1,5 +1,5 @@
-/* vdp_render_vector.h - colour indices to XRGB8888 dots, with a vector path
- * where the host has one (private to the VDP and its tests). */
+/* vdp_render_vector.h - line drawing steps with AVX-512 paths, used where
+ * the host has them (private to the VDP and its tests). */
 #ifndef MDEMU_VDP_RENDER_VECTOR_H
 #define MDEMU_VDP_RENDER_VECTOR_H
 
@@ -7,13 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* `planes` holds the blue, green and red bytes (in that order) of the 192
- * colours indexed as shade * 64 + colour (vdp_render.c's index format). */
 /* Whether this host runs the functions below (x86-64 with AVX-512 F, BW and VBMI). */
 bool vdp_render_vector_available(void);
-/* dst[i] = colour index[i] for i < n, sixty-four dots per step. Only call it
- * when vdp_render_vector_available() says so. */
-void vdp_colour_lookup_vector(const uint8_t planes[3][192], const uint8_t *index, int n, uint32_t *dst);
+/* Dots x0..x1-1 (x1 - x0 a multiple of 8) of a line composed from its layer
+ * bytes (plane A or window, plane B, sprites or NULL for none; format in
+ * vdp_render_internal.h) with the backdrop colour index and shadow/highlight
+ * mode, and coloured through `planes`: the blue, green and red bytes (in
+ * that order) of the 192 colours indexed as shade * 64 + colour. The same
+ * as vdp_render.c's compose_span. */
+void vdp_compose_vector(const uint8_t *pa, const uint8_t *pb, const uint8_t *sprites, uint8_t backdrop_index,
+                        int shadow_highlight, const uint8_t planes[3][192], int x0, int x1, uint32_t *dst);
 
 /* `count` cells of a plane row from consecutive name table entries (`names`,
  * big-endian words): each cell's pattern row from `pattern_rows` (the
