@@ -570,12 +570,18 @@ static void test_benchmark(void **state)
     ProcessResult r;
     run(fx, &r, fx->rom_idle, "--frames", "30", "--benchmark", NULL);
     assert_int_equal(r.exit_code, 0);
-    double fps = 0, speed = 0;
+    double fps = 0, speed = 0, seconds = 0, cpu_fps = 0, cpu_seconds = 0;
     long rss = 0;
     const char *line = strstr(r.out, "benchmark: ");
     assert_non_null(line);
-    assert_int_equal(sscanf(line, "benchmark: fps=%lf speed=%lfx peak_rss_kib=%ld", &fps, &speed, &rss), 3);
-    assert_true(fps > 0 && speed > 0 && rss > 0);
+    print_message("%.*s", (int)strcspn(line, "\n") + 1, line);
+    assert_int_equal(sscanf(line, "benchmark: fps=%lf speed=%lfx peak_rss_kib=%ld seconds=%lf cpu_fps=%lf cpu_seconds=%lf",
+                            &fps, &speed, &rss, &seconds, &cpu_fps, &cpu_seconds),
+                     6);
+    assert_true(fps > 0 && speed > 0 && rss > 0 && cpu_fps > 0);
+    /* The run's CPU time is the frames over its CPU fps, and no more than its wall time (one thread). */
+    assert_true(cpu_seconds > 0 && cpu_seconds <= seconds * 1.05 + 0.01);
+    assert_true(cpu_fps * cpu_seconds > 29.0 && cpu_fps * cpu_seconds < 31.0);
     assert_true(speed > fps / 61.0 && speed < fps / 49.0); /* speed is fps over the console's rate */
     assert_int_equal(parse_report(&r).frames, 30);
     process_result_free(&r);
