@@ -7,11 +7,13 @@
  * static mutable state.
  *
  * Output scale (for the mixer): each channel drives the chip's 9-bit DAC
- * with a code in -256..+255; the discrete YM2612 adds its "ladder" offset of
- * one step below zero (so -257..+255). Every DAC step is YM2612_OUTPUT_SCALE
- * in the int16 output, and the six channels are summed per side, so the
- * extreme output is 6 * 257 * 21 = 32382: six channels at full level never
- * clip. One channel's full-scale sine peaks at about +-5355.
+ * with a code in -256..+255; the discrete YM2612 adds its "ladder" offset
+ * (+4 for codes >= 0, -3 below, +-4 panned off: so -259..+259, with a DC
+ * offset the mixer's high-pass removes). Every DAC step is
+ * YM2612_OUTPUT_SCALE in the int16 output, and the six channels are summed
+ * per side, so the extreme output is 6 * 259 * 21 = 32634: six channels at
+ * full level never clip. One channel's full-scale sine peaks at about
+ * +-5355.
  */
 #ifndef MDEMU_YM2612_H
 #define MDEMU_YM2612_H
@@ -55,8 +57,8 @@ typedef struct Ym2612Slot {
     uint32_t phase;        /* 20-bit phase accumulator */
     uint16_t attenuation;  /* 10-bit envelope level, 0 = loudest, 0x3FF = silent */
     uint8_t eg_stage;      /* Ym2612EgStage */
-    uint8_t key;           /* effective key (register 0x28 or CSM) */
-    uint8_t reg_key;       /* key as last written through register 0x28 */
+    uint8_t key;           /* key as the envelope last latched it, at this operator's turn */
+    uint8_t reg_key;       /* key from register 0x28, as applied at its channel's turn */
     uint8_t ssg_inverted;  /* SSG-EG alternate toggle */
     int16_t output;        /* latest 14-bit operator output */
     uint32_t phase_step;   /* derived: phase increment per sample, with LFO PM */
@@ -100,10 +102,13 @@ typedef struct Ym2612State {
     uint16_t eg_counter;    /* global 12-bit envelope counter */
     uint8_t eg_divider;     /* envelopes update every 3rd sample */
     uint8_t lfo_counter;    /* 7-bit LFO step */
-    uint8_t lfo_divider;    /* samples since the last LFO step */
+    uint8_t lfo_divider;    /* 8-bit LFO divider, counting samples (ym2612_lfo.c) */
     uint8_t eg_update;      /* envelopes update during this sample */
     uint8_t turns_done;     /* slot turns of this sample worked so far (see ym2612_sync) */
-    uint8_t pad_[7];        /* explicit up to clock's alignment: a save state has no unnamed bytes */
+    uint8_t kon_channel;    /* channel 0..5 of a register 0x28 write still to apply, else 0xFF */
+    uint8_t kon_operators;  /* its operator bits 0..3 = operators 1..4, applied at the channel's turns */
+    uint8_t timer_running;  /* register 0x27 load bits 1-0 as the timers last latched them */
+    uint8_t pad_[4];        /* explicit up to clock's alignment: a save state has no unnamed bytes */
     uint64_t clock;         /* YM clocks since reset */
     uint64_t busy_until;    /* clock at which the busy flag drops */
     uint32_t clock_in_sample;

@@ -31,43 +31,56 @@ typedef struct Batch {
     int16_t codes[6][YM_BATCH_MAX]; /* each channel's DAC code per sample */
 } Batch;
 
-/* The envelope counter of envelope sample `i`. */
-static unsigned envelope_counter(const Batch *b, unsigned i)
+/* What the envelope logic of sample `i` is given: its envelope counter
+ * with bit 12 set on envelope samples, else 0x2000 (as ym_process_slots). */
+static unsigned envelope_check(const Batch *b, unsigned i)
 {
-    return (b->first_counter + (i - b->first_envelope) / 3) & 0xFFFu;
+    if (i < b->first_envelope || (i - b->first_envelope) % 3 != 0) return 0x2000u;
+    return ym_eg_counter_after(b->first_counter, (i - b->first_envelope) / 3) | 0x1000u;
 }
 
 /* The first sample from `i` on where one of a channel's operators has an
- * envelope update due, or the batch's count. An
+ * envelope update due, or the batch's count. A register 0x28 key still to
+ * reach the channel and an operator whose mask lacks bit 13 are due every
+ * sample. Otherwise an
  * operator updates at envelope samples whose counter has the bits of its
  * eg_idle_mask clear (unless the mask has bit 12: never); those bits are
  * the low 0 to 11, so one with fewer bits updates whenever one with more
  * does, and the operators together update when the counter clears the
- * bits all their masks share. */
-static unsigned next_update(const Batch *b, const Ym2612Slot sl[4], unsigned i)
+ * bits all their masks share. The counter skips 0 when it wraps, so the
+ * match after 0xFFF is the first nonzero one, shared + 1. */
+static inline unsigned next_update(const Batch *b, const Ym2612State *s, unsigned ch, unsigned i)
 {
-    if (b->first_envelope >= b->count) return b->count;
+    const Ym2612Slot *sl = s->slots[ch];
+    if (ym_kon_pending(s, ch)) return i;
     unsigned shared = 0xFFFu;
     bool any = false;
     for (unsigned op = 0; op < 4; op++) {
-        if (sl[op].eg_idle_mask & 0x1000u) continue;
-        shared &= sl[op].eg_idle_mask;
+        unsigned mask = sl[op].eg_idle_mask;
+        if (!(mask & 0x2000u)) return i;
+        if (mask & 0x1000u) continue;
+        shared &= mask;
         any = true;
     }
-    if (!any) return b->count;
+    if (!any || b->first_envelope >= b->count) return b->count;
     unsigned k = i > b->first_envelope ? (i - b->first_envelope + 2) / 3 : 0; /* envelope samples before i */
-    unsigned counter = (b->first_counter + k) & 0xFFFu;
-    unsigned update = b->first_envelope + 3 * (k + ((0u - counter) & shared));
+    unsigned counter = ym_eg_counter_after(b->first_counter, k);
+    unsigned wait = (0u - counter) & shared;
+    if (counter + wait > 0xFFFu) wait += shared;
+    unsigned update = b->first_envelope + 3 * (k + wait);
     return update < b->count ? update : b->count;
 }
 
-/* The envelope updates of a channel's operators in an envelope sample (an
- * update touches only its own operator, and may restart its phase). */
-static void envelope_updates(Ym2612State *s, unsigned ch, unsigned eg_counter)
+/* The envelope logic of a channel's operators in a sample (it touches
+ * only its own operator, and may restart its phase), with register 0x28's
+ * key applied at operator 1's turn, after its own logic. */
+static void envelope_updates(Ym2612State *s, unsigned ch, unsigned eg_check)
 {
-    for (unsigned op = 0; op < 4; op++) {
-        if (!((eg_counter | 0x1000u) & s->slots[ch][op].eg_idle_mask))
-            ym_eg_step(s, ch, op, eg_counter);
+    static const uint8_t turn_order[4] = { 0, 2, 1, 3 };
+    for (unsigned t = 0; t < 4; t++) {
+        unsigned op = turn_order[t];
+        if (!(eg_check & s->slots[ch][op].eg_idle_mask)) ym_eg_step(s, ch, op, eg_check);
+        if (op == 0 && ym_kon_pending(s, ch)) ym_eg_apply_kon(s, ch);
     }
 }
 
@@ -89,6 +102,7 @@ static inline const int16_t *level_exp(const Ym2612 *ym, const Ym2612Slot *slot,
 static bool channel_silent(const Ym2612State *s, unsigned ch, unsigned am)
 {
     const Ym2612Slot *sl = s->slots[ch];
+    if (ym_kon_pending(s, ch)) return false;
     if (!(sl[0].eg_idle_mask & sl[1].eg_idle_mask & sl[2].eg_idle_mask & sl[3].eg_idle_mask & 0x1000u)) return false;
     for (unsigned op = 0; op < 4; op++) {
         if (sl[op].eg_level + (am & sl[op].am_mask) < YM_LEVEL_SILENT) return false;
@@ -141,7 +155,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
 
 #define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
     for (;;) {
-        unsigned update = next_update(b, sl, i);
+        unsigned update = next_update(b, s, ch, i);
         unsigned end = update < n ? update + 1 : n;
         for (; i < end; i++) {
             unsigned mod;
@@ -184,7 +198,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
         sl[1].phase = (phase2 - step2) >> YM_PHASE_SHIFT;
         sl[2].phase = (phase3 - step3) >> YM_PHASE_SHIFT;
         sl[3].phase = (phase4 - step4) >> YM_PHASE_SHIFT;
-        envelope_updates(s, ch, envelope_counter(b, update));
+        envelope_updates(s, ch, envelope_check(b, update));
         phase1 = (sl[0].phase << YM_PHASE_SHIFT) - fb_bias + step1;
         phase2 = (sl[1].phase << YM_PHASE_SHIFT) + step2;
         phase3 = (sl[2].phase << YM_PHASE_SHIFT) + step3;
@@ -247,25 +261,42 @@ static void run_channels(Ym2612 *ym, Batch *b)
     }
 }
 
-/* The DAC stage of ym2612_output.c (dac_mix) for every sample of the batch. */
+/* The DAC stage of ym2612_output.c (dac_mix) for every sample of the batch.
+ * ym_discrete_dac(code, pan) equals ((code + 1 if negative) & pan) + 4,
+ * - 8 if negative: the +4 is added once per heard channel, the rest per
+ * sample with the sign shared by both sides. */
 static void mix_batch(const Ym2612 *ym, const Batch *b, int16_t *out)
 {
     const Ym2612State *s = &ym->state;
-    int ladder_mask = ym->model == YM2612_MODEL_DISCRETE ? -1 : 0;
-    int pan_left[6], pan_right[6], ladder[6];
+    int pan_left[6], pan_right[6], negative_step[6], rest = 0;
     for (unsigned ch = 0; ch < 6; ch++) {
         int heard = (ym->mute_mask & (1u << ch)) ? 0 : -1;
         pan_left[ch] = s->channels[ch].pan_left & heard;
         pan_right[ch] = s->channels[ch].pan_right & heard;
-        ladder[ch] = ladder_mask & heard;
+        negative_step[ch] = -8 & heard;
+        rest += 4 & heard;
+    }
+    if (ym->model != YM2612_MODEL_DISCRETE) {
+        for (unsigned i = 0; i < b->count; i++) {
+            int left = 0, right = 0;
+            for (unsigned ch = 0; ch < 6; ch++) {
+                int code = b->codes[ch][i];
+                left += code & pan_left[ch];
+                right += code & pan_right[ch];
+            }
+            out[2 * i] = (int16_t)(left * YM2612_OUTPUT_SCALE);
+            out[2 * i + 1] = (int16_t)(right * YM2612_OUTPUT_SCALE);
+        }
+        return;
     }
     for (unsigned i = 0; i < b->count; i++) {
-        int left = 0, right = 0;
+        int left = rest, right = rest;
         for (unsigned ch = 0; ch < 6; ch++) {
             int code = b->codes[ch][i];
-            int step = -(code < 0) & ladder[ch];
-            left += (code & pan_left[ch]) + step;
-            right += (code & pan_right[ch]) + step;
+            int negative = -(code < 0);
+            int shifted = code - negative, sign = negative & negative_step[ch];
+            left += (shifted & pan_left[ch]) + sign;
+            right += (shifted & pan_right[ch]) + sign;
         }
         out[2 * i] = (int16_t)(left * YM2612_OUTPUT_SCALE);
         out[2 * i + 1] = (int16_t)(right * YM2612_OUTPUT_SCALE);

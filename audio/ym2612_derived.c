@@ -22,7 +22,8 @@ void ym_derive_slot_register(Ym2612State *s, unsigned ch, unsigned op, unsigned 
 {
     switch (base) {
     case 0x30: s->slots[ch][op].phase_step = ym_phase_increment(s, ch, op); break; /* DT, MUL */
-    case 0x40: case 0x90: ym_eg_refresh(s, ch, op); break;                          /* TL, SSG-EG */
+    case 0x40: ym_eg_refresh_level(s, ch, op); break;                               /* TL */
+    case 0x90: ym_eg_refresh(s, ch, op); break;                                     /* SSG-EG */
     default: ym_derive_slot(s, ch, op); break;                                      /* rates, AM */
     }
 }

@@ -105,12 +105,30 @@ static inline int ym_dac_register_code(const Ym2612State *s)
     return ((int)s->regs[0][0x2A] - 128) * 2 + ((s->regs[0][0x2C] >> 3) & 1);
 }
 
+/* What one channel adds to a sample's output on the discrete YM2612, in DAC
+ * steps. The chip sends each channel to its 9-bit DAC for one of its four
+ * cycles in the 24 of a sample; the DAC puts negative codes one step lower
+ * than positive ones (nukeykt's hardware test in the chip's PCM test mode,
+ * Genesis-Plus-GX PR #179), and in the other three cycles, and all four
+ * for a panned-off side, it outputs the channel's sign alone, +1 or -1:
+ * the "ladder effect", which a muted channel makes audible whatever its TL
+ * (Aly James' hardware recordings). After the board's low-pass what is
+ * heard is the average over the cycles: with the code's own cycle scaled
+ * to the code, code + 4 for a code >= 0, code - 3 below, and +-4 for a
+ * panned-off side (YM3438 die analysis by nukeykt). `pan` is -1 when the
+ * side is on, else 0. The YM3438 has no such gaps: its output is the code. */
+static inline int ym_discrete_dac(int code, int pan)
+{
+    int negative = -(code < 0);
+    int sign_cycles = 4 + (negative & -8);
+    return (code & pan) + sign_cycles - (negative & pan);
+}
+
 /* ym2612_tables.c */
 void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256]);
 void ym_build_lookup(Ym2612 *ym);
 unsigned ym_detune(unsigned dt, unsigned keycode);
 unsigned ym_eg_increment(unsigned rate, unsigned step);
-int ym_lfo_pm_step(unsigned pms, unsigned index, unsigned weight_bit);
 
 /* ym2612_phase.c */
 void ym_slot_frequency(const Ym2612State *s, unsigned ch, unsigned op, unsigned *fnum, unsigned *block);
@@ -133,8 +151,32 @@ void ym_derive_channel(Ym2612State *s, unsigned ch);
 void ym_derive_all(Ym2612State *s);
 void ym_derive_lfo_pm(Ym2612State *s);
 
+/* Register 0x28's key for channel `ch` not yet applied: the chip applies
+ * the last write to its channel at every operator 1 turn of it, so each
+ * operator latches it at its own turn (YM3438 die analysis). Applying it
+ * again would change nothing, so once applied it is marked done (0xFF). */
+static inline bool ym_kon_pending(const Ym2612State *s, unsigned ch) { return s->kon_channel == ch; }
+
+/* The 12-bit envelope counter after `ticks` more envelope samples. It
+ * never returns to 0: its carry out of bit 11 is added back in, so 0xFFF
+ * is followed by 0x001 (YM3438 die analysis by nukeykt, noted in the
+ * Genesis-Plus-GX PR #173 discussion as the counter "skipping value 0");
+ * only the power-on value is 0. */
+static inline unsigned ym_eg_counter_after(unsigned counter, unsigned ticks)
+{
+    if (ticks == 0) return counter;
+    if (counter == 0) {
+        counter = 1;
+        ticks--;
+    }
+    unsigned after = counter + ticks;
+    return after <= 0xFFFu ? after : (after - 1) % 0xFFFu + 1;
+}
+
 /* ym2612_envelope.c */
-void ym_eg_key(Ym2612State *s, unsigned ch, unsigned op, bool on);
+/* At channel `ch`'s operator 1 turn, after that operator's own: register
+ * 0x28's key reaches the channel's operators. */
+void ym_eg_apply_kon(Ym2612State *s, unsigned ch);
 void ym_eg_sample_start(Ym2612State *s);
 /* The starts of `count` samples at once: the first of them that is an
  * envelope sample (count if none) and its envelope counter. */
@@ -144,10 +186,12 @@ void ym_eg_derive_rates(Ym2612State *s, unsigned ch, unsigned op);
 /* After the envelope, its registers or the key changed: eg_level and
  * eg_idle_mask. */
 void ym_eg_refresh(Ym2612State *s, unsigned ch, unsigned op);
-/* One envelope update of an operator at its turn in an envelope sample
- * whose global counter is `eg_counter`; callers skip it while eg_idle_mask
- * says it would change nothing. */
-void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_counter);
+/* After a TL write: only eg_level depends on it. */
+void ym_eg_refresh_level(Ym2612State *s, unsigned ch, unsigned op);
+/* One sample's envelope logic of an operator at its turn; `eg_check` is
+ * the envelope counter with bit 12 set on envelope samples, else 0x2000.
+ * Callers skip it while eg_idle_mask says it would change nothing. */
+void ym_eg_step(Ym2612State *s, unsigned ch, unsigned op, unsigned eg_check);
 
 /* ym2612_operator.c: slot turns first..end-1 of the current sample. */
 void ym_process_slots(Ym2612 *ym, unsigned first, unsigned end);
@@ -167,6 +211,8 @@ void ym_timers_tick(Ym2612State *s);
  * run at once. */
 unsigned ym_timers_ends_to_event(const Ym2612State *s);
 void ym_timers_advance(Ym2612State *s, unsigned ends);
+/* A key input of an operator changed (register 0x28 applied, or CSM): its
+ * turn latches it. */
 void ym_key_update(Ym2612State *s, unsigned ch, unsigned op);
 
 #endif

@@ -40,7 +40,7 @@ static YM_ALWAYS_INLINE int slot_turn(Ym2612 *ym, const TurnInputs *in, unsigned
     unsigned level4 = ym_level4(slot->eg_level + (am & slot->am_mask));
     int out = ym_operator_output(ym, (slot->phase >> 10) + mod, level4);
     slot->output = (int16_t)out;
-    if (!(in->eg_check & slot->eg_idle_mask)) ym_eg_step(s, ch, op, in->eg_check & 0xFFFu);
+    if (!(in->eg_check & slot->eg_idle_mask)) ym_eg_step(s, ch, op, in->eg_check);
     slot->phase = (slot->phase + slot->phase_step) & 0xFFFFF;
     return out;
 }
@@ -67,6 +67,7 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
         previous[0] = (int16_t)out1;
         prev1 = out1;
         out1 = slot_turn(ym, in, ch, 0, mod, am);
+        if (ym_kon_pending(s, ch)) ym_eg_apply_kon(s, ch);
     }
     if (first <= 1 && end > 1) { /* operator 3: operators 1 and 2 are too recent or not yet done */
         unsigned mod = 0;

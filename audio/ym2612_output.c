@@ -4,10 +4,10 @@
  * multiplexed, through one 9-bit DAC. With register 0x2B bit 7 set, channel
  * 6's code is replaced by register 0x2A (offset binary, bits 8-1) and
  * register 0x2C bit 3 (bit 0, from the die's test register). The discrete
- * YM2612's DAC puts negative codes one step further from zero than the
- * positive ones and keeps that step even for a channel panned off: the
- * "ladder effect" crossover distortion (TmEE's and Aly James' hardware
- * recordings, SpritesMind). The integrated YM3438 has no such step.
+ * YM2612's DAC adds its "ladder effect" (ym_discrete_dac); the integrated
+ * YM3438 has none. Register 0x2B is read when channel 6's code is made, at
+ * its operator 4 turn, the sample's last: that is when its output cycles
+ * come, so a DAC switch reaches the very next output.
  *
  * The sample is worked in 24 slot turns as clocks pass, so a register
  * write reaches the operators whose turn in the sample is still to come;
@@ -20,15 +20,21 @@
 static void dac_mix(const Ym2612 *ym, int16_t *left, int16_t *right)
 {
     const Ym2612State *s = &ym->state;
-    int ladder_step = ym->model == YM2612_MODEL_DISCRETE ? 1 : 0;
     int sum_left = 0, sum_right = 0;
-    for (unsigned ch = 0; ch < 6; ch++) {
-        if (ym->mute_mask & (1u << ch)) continue;
-        const Ym2612Channel *c = &s->channels[ch];
-        int code = c->dac_code;
-        int ladder = code < 0 ? -ladder_step : 0;
-        sum_left += (code & c->pan_left) + ladder;
-        sum_right += (code & c->pan_right) + ladder;
+    if (ym->model == YM2612_MODEL_DISCRETE) {
+        for (unsigned ch = 0; ch < 6; ch++) {
+            if (ym->mute_mask & (1u << ch)) continue;
+            const Ym2612Channel *c = &s->channels[ch];
+            sum_left += ym_discrete_dac(c->dac_code, c->pan_left);
+            sum_right += ym_discrete_dac(c->dac_code, c->pan_right);
+        }
+    } else {
+        for (unsigned ch = 0; ch < 6; ch++) {
+            if (ym->mute_mask & (1u << ch)) continue;
+            const Ym2612Channel *c = &s->channels[ch];
+            sum_left += c->dac_code & c->pan_left;
+            sum_right += c->dac_code & c->pan_right;
+        }
     }
     *left = (int16_t)(sum_left * YM2612_OUTPUT_SCALE);
     *right = (int16_t)(sum_right * YM2612_OUTPUT_SCALE);

@@ -24,6 +24,10 @@ void ym2612_reset(Ym2612 *ym)
 {
     Ym2612State *s = &ym->state;
     memset(s, 0, sizeof *s);
+    /* The envelope divider's phase at reset puts the first envelope
+     * sample second (YM3438 die analysis). */
+    s->eg_divider = 1;
+    s->kon_channel = 0xFF;
     for (unsigned ch = 0; ch < 6; ch++) {
         /* Panning powers up as left + right; some games rely on it. */
         s->regs[ch / 3][0xB4 + ch % 3] = 0xC0;
@@ -42,16 +46,14 @@ uint8_t ym2612_read_status(const Ym2612 *ym)
     return (uint8_t)(busy | (s->status & 0x03));
 }
 
-/* Register 0x28: bits 2-0 pick the channel (0-2, 4-6), bits 7-4 operators 4..1. */
+/* Register 0x28: bits 2-0 pick the channel (0-2, 4-6), bits 7-4 operators
+ * 4..1. The chip holds the last write and applies it at the channel's
+ * turns (ym_kon_pending); an invalid channel (3 or 7) selects none. */
 static void write_key_on(Ym2612State *s, uint8_t value)
 {
     unsigned sel = value & 7;
-    if ((sel & 3) == 3) return;
-    unsigned ch = (sel & 3) + ((sel & 4) ? 3 : 0);
-    for (unsigned op = 0; op < 4; op++) {
-        s->slots[ch][op].reg_key = (uint8_t)((value >> (4 + op)) & 1);
-        ym_key_update(s, ch, op);
-    }
+    s->kon_channel = (sel & 3) == 3 ? 0xFF : (uint8_t)((sel & 3) + ((sel & 4) ? 3 : 0));
+    s->kon_operators = (uint8_t)(value >> 4);
 }
 
 static void write_global(Ym2612State *s, uint8_t reg, uint8_t value)

@@ -20,23 +20,19 @@
  * of registers 0x2A/0x2C. */
 #define YM_DAC_CODE_MIN (-256)
 #define YM_DAC_CODE_MAX 255
-/* The longest LFO period (register 0x22 value 0: 108 samples) minus one:
- * the divider wraps before reaching the period of whatever rate is set. */
-#define YM_LFO_DIVIDER_MAX 107u
 
 static int16_t clamp_i16(int16_t v, int lo, int hi)
 {
     return (int16_t)(v < lo ? lo : v > hi ? hi : v);
 }
 
-static void sanitize_slot(Ym2612Slot *slot, bool csm_key_applies)
+static void sanitize_slot(Ym2612Slot *slot)
 {
     slot->phase &= 0xFFFFF;
     slot->attenuation &= 0x3FF;
     slot->eg_stage &= 3;
     slot->reg_key &= 1;
-    /* The effective key is register 0x28's or, on channel 3, the CSM pulse's. */
-    slot->key = (uint8_t)(slot->reg_key | (csm_key_applies ? 1 : 0));
+    slot->key &= 1;
     slot->ssg_inverted &= 1;
     slot->output = clamp_i16(slot->output, -YM_OUTPUT_MAX, YM_OUTPUT_MAX);
     slot->pad_ = 0;
@@ -69,12 +65,16 @@ static void sanitize_globals(Ym2612State *s)
     s->ch3_freq_latch &= 0x3F;
     s->status &= 3;
     s->csm_key &= 1;
+    if (s->kon_channel > 5) s->kon_channel = 0xFF;
+    s->kon_operators &= 15;
+    s->timer_running &= 3;
     s->timer_a &= 0x3FF;
     s->timer_b_prescale &= 15;
     s->eg_counter &= 0xFFF;
     if (s->eg_divider > 2) s->eg_divider = 2;
     s->lfo_counter &= 0x7F;
-    if (s->lfo_divider > YM_LFO_DIVIDER_MAX) s->lfo_divider = YM_LFO_DIVIDER_MAX;
+    /* the LFO divider may hold any 8-bit value: a period written while it
+     * is past the new one leaves it running on until its bits match */
     s->eg_update &= 1;
     memset(s->pad_, 0, sizeof s->pad_);
     s->pad2_ = 0;
@@ -90,7 +90,7 @@ void ym2612_sanitize_state(Ym2612 *ym)
     sanitize_globals(s);
     for (unsigned ch = 0; ch < 6; ch++) {
         sanitize_channel(&s->channels[ch]);
-        for (unsigned op = 0; op < 4; op++) sanitize_slot(&s->slots[ch][op], ch == 2 && s->csm_key);
+        for (unsigned op = 0; op < 4; op++) sanitize_slot(&s->slots[ch][op]);
     }
     ym_derive_all(s);
 }

@@ -96,50 +96,27 @@ unsigned ym_detune(unsigned dt, unsigned keycode)
     return magnitude ? detune_table[magnitude - 1][keycode & 31] : 0;
 }
 
-/* Attenuation increments per envelope update: eight-step patterns chosen by
- * the two low rate bits; from rate 48 on the step doubles every four rates
- * (hardware measurements by Nemesis, SpritesMind YM2612 reference thread). */
+/* Attenuation increments per envelope update below rate 48: eight-step
+ * patterns chosen by the two low rate bits (hardware measurements by
+ * Nemesis, SpritesMind YM2612 reference thread). */
 static const uint8_t eg_low_pattern[4][8] = {
     { 0, 1, 0, 1, 0, 1, 0, 1 },
     { 0, 1, 0, 1, 1, 1, 0, 1 },
     { 0, 1, 1, 1, 0, 1, 1, 1 },
     { 0, 1, 1, 1, 1, 1, 1, 1 },
 };
-static const uint8_t eg_high_pattern[4][8] = {
-    { 1, 1, 1, 1, 1, 1, 1, 1 },
-    { 1, 1, 1, 2, 1, 1, 1, 2 },
-    { 1, 2, 1, 2, 1, 2, 1, 2 },
-    { 1, 2, 2, 2, 1, 2, 2, 2 },
-};
+
+/* From rate 48 on every envelope sample adds 1 << (rate / 4 - 12), doubled
+ * on some of the four steps of the counter's two low bits: none for rate
+ * bits 00, step 0 for 01, steps 0 and 2 for 10, steps 0 to 2 for 11; 8 is
+ * the most (YM3438 die analysis by nukeykt). Bit n of each mask doubles
+ * step n. */
+static const uint8_t eg_high_doubled_steps[4] = { 0x0, 0x1, 0x5, 0x7 };
 
 unsigned ym_eg_increment(unsigned rate, unsigned step)
 {
     if (rate < 2) return 0;
     if (rate < 48) return eg_low_pattern[rate & 3][step & 7];
-    if (rate < 60) return (unsigned)eg_high_pattern[rate & 3][step & 7] << ((rate >> 2) - 12);
-    return 8;
-}
-
-/* LFO phase-modulation amount contributed by F-number bit 9 for each PMS
- * and each of the eight steps of a quarter LFO period; other F-number bits
- * contribute the same values shifted by their distance from bit 9
- * (Nemesis' hardware tests, SpritesMind YM2612 reference thread). */
-static const uint8_t lfo_pm_bit9[8][8] = {
-    { 0, 0, 0, 0, 0, 0, 0, 0 },
-    { 0, 0, 0, 0, 1, 1, 1, 1 },
-    { 0, 0, 0, 1, 1, 1, 2, 2 },
-    { 0, 0, 1, 1, 2, 2, 3, 3 },
-    { 0, 0, 1, 2, 2, 2, 3, 4 },
-    { 0, 0, 2, 3, 4, 4, 5, 6 },
-    { 0, 0, 4, 6, 8, 8, 10, 12 },
-    { 0, 0, 8, 12, 16, 16, 20, 24 },
-};
-
-/* Share of one F-number bit, truncated as the chip's per-bit adders do;
- * `weight_bit` is the bit's position plus 1 when the result is wanted in
- * half F-number units. */
-int ym_lfo_pm_step(unsigned pms, unsigned index, unsigned weight_bit)
-{
-    int value = lfo_pm_bit9[pms & 7][index & 7];
-    return weight_bit >= 9 ? value << (weight_bit - 9) : value >> (9 - weight_bit);
+    unsigned shift = (rate >> 2) - 12 + ((eg_high_doubled_steps[rate & 3] >> (step & 3)) & 1);
+    return shift > 3 ? 8 : 1u << shift;
 }

@@ -45,7 +45,10 @@ static void ym_reg(Ym2612 *ym, int part, uint8_t reg, uint8_t value)
 {
     ym2612_write(ym, (unsigned)(part * 2), reg);
     ym2612_write(ym, (unsigned)(part * 2 + 1), value);
-    ym2612_run(ym, 32, NULL); /* let the chip's busy period pass */
+    /* Let the busy period (192 clocks) pass, as a driver waits for it: the
+     * chip also holds a 0x28 key write until its channel's turn, so key
+     * writes closer than a sample would replace each other. */
+    ym2612_run(ym, YM2612_BUSY_CLOCKS, NULL);
 }
 
 /* Algorithm 7 (four carriers), full feedback, LFO AM/FM on every channel,

@@ -57,7 +57,11 @@ static void setup(Ym2612 *ym)
         reg(ym, part, (uint8_t)(0xB4 + c), 0xF3);                              /* L+R, AMS 3, PMS 3 */
     }
     static const uint8_t key_channel[6] = { 0, 1, 2, 4, 5, 6 };
-    for (unsigned ch = 0; ch < 6; ch++) reg(ym, 0, 0x28, (uint8_t)(0xF0 | key_channel[ch]));
+    /* the chip holds one 0x28 write until its channel's turn: a sample apart */
+    for (unsigned ch = 0; ch < 6; ch++) {
+        reg(ym, 0, 0x28, (uint8_t)(0xF0 | key_channel[ch]));
+        ym2612_run(ym, 144, NULL);
+    }
 }
 
 /* Host CPU seconds for `seconds` of emulation in pieces of `piece` master

@@ -87,32 +87,39 @@ static void test_fm_panning(void **state)
     }
 }
 
+/* On the discrete chip the five silent channels (code 0, L+R) add 4 steps
+ * each: the ladder's rest level. */
+#define REST_OF_FIVE (5 * 4)
+
 static void test_ladder_effect_discrete_only(void **state)
 {
     (void)state;
     int16_t lr[2];
-    /* DAC code -2 (0x7F): the discrete chip puts it one step lower. */
+    /* DAC code -2 (0x7F): the discrete chip outputs code - 3. */
     dac_sample(YM2612_MODEL_DISCRETE, 0x7F, 0xC0, lr);
-    assert_int_equal(lr[0], -3 * YM2612_OUTPUT_SCALE);
+    assert_int_equal(lr[0], (REST_OF_FIVE - 2 - 3) * YM2612_OUTPUT_SCALE);
     dac_sample(YM2612_MODEL_YM3438, 0x7F, 0xC0, lr);
     assert_int_equal(lr[0], -2 * YM2612_OUTPUT_SCALE);
-    /* Positive codes are the same on both. */
+    /* Code 2 (0x81): code + 4; the YM3438 the code alone. */
     dac_sample(YM2612_MODEL_DISCRETE, 0x81, 0xC0, lr);
+    assert_int_equal(lr[0], (REST_OF_FIVE + 2 + 4) * YM2612_OUTPUT_SCALE);
+    dac_sample(YM2612_MODEL_YM3438, 0x81, 0xC0, lr);
     assert_int_equal(lr[0], 2 * YM2612_OUTPUT_SCALE);
-    /* A panned-off channel still leaks the step for negative codes. */
+    /* A panned-off channel still outputs its sign in every cycle: -4. */
     dac_sample(YM2612_MODEL_DISCRETE, 0x40, 0x00, lr);
-    assert_int_equal(lr[0], -YM2612_OUTPUT_SCALE);
-    assert_int_equal(lr[1], -YM2612_OUTPUT_SCALE);
+    assert_int_equal(lr[0], (REST_OF_FIVE - 4) * YM2612_OUTPUT_SCALE);
+    assert_int_equal(lr[1], (REST_OF_FIVE - 4) * YM2612_OUTPUT_SCALE);
     dac_sample(YM2612_MODEL_YM3438, 0x40, 0x00, lr);
     assert_int_equal(lr[0], 0);
     assert_int_equal(lr[1], 0);
 }
 
-/* A quiet sine: the discrete chip's negative half is louder (gap at zero). */
-static void test_ladder_asymmetry_on_quiet_sine(void **state)
+/* A quiet sine: the discrete chip's output jumps 8 steps where the code
+ * crosses zero (0 -> +4, -1 -> -4), so its range is 7 steps wider. */
+static void test_ladder_gap_on_quiet_sine(void **state)
 {
     (void)state;
-    long sums[2] = { 0, 0 };
+    int range[2];
     for (int model = 0; model < 2; model++) {
         Ym2612 ym;
         ym2612_init(&ym, (Ym2612Model)model);
@@ -120,12 +127,40 @@ static void test_ladder_asymmetry_on_quiet_sine(void **state)
         ym_test_op(&ym, 0, 0, 0x40, 40); /* -30 dB */
         int16_t out[2 * 1000];
         ym2612_run(&ym, 1000 * 144, out);
-        for (int i = 0; i < 1000; i++) sums[model] += out[2 * i];
+        int lo = 32767, hi = -32768;
+        for (int i = 200; i < 1000; i++) {
+            if (out[2 * i] < lo) lo = out[2 * i];
+            if (out[2 * i] > hi) hi = out[2 * i];
+        }
+        range[model] = hi - lo;
     }
-    /* YM3438: mean near zero (the 9-bit cut alone biases by under 1 step);
-     * discrete: about half a step more negative per sample. */
-    assert_true(sums[YM2612_MODEL_YM3438] / 1000 > -YM2612_OUTPUT_SCALE);
-    assert_true(sums[YM2612_MODEL_DISCRETE] < sums[YM2612_MODEL_YM3438] - 400 * YM2612_OUTPUT_SCALE);
+    assert_true(range[YM2612_MODEL_YM3438] > 10 * YM2612_OUTPUT_SCALE);
+    assert_int_equal(range[YM2612_MODEL_DISCRETE], range[YM2612_MODEL_YM3438] + 7 * YM2612_OUTPUT_SCALE);
+}
+
+/* A panned-off channel is heard as a square wave of its sign, +-4 steps,
+ * whatever its level (Aly James: a muted channel stays audible, its TL
+ * making almost no difference). */
+static void test_panned_off_channel_outputs_its_sign(void **state)
+{
+    (void)state;
+    static const uint8_t levels[2] = { 0, 56 };
+    for (int t = 0; t < 2; t++) {
+        Ym2612 ym;
+        ym2612_init(&ym, YM2612_MODEL_DISCRETE);
+        ym_test_sine_channel(&ym, 0, 1084, 4, 0x00);
+        ym_test_op(&ym, 0, 0, 0x40, levels[t]);
+        int16_t out[2 * 1000];
+        ym2612_run(&ym, 1000 * 144, out);
+        int high = 0, low = 0;
+        for (int i = 200; i < 1000; i++) {
+            assert_int_equal(out[2 * i], out[2 * i + 1]);
+            if (out[2 * i] == (REST_OF_FIVE + 4) * YM2612_OUTPUT_SCALE) high++;
+            else if (out[2 * i] == (REST_OF_FIVE - 4) * YM2612_OUTPUT_SCALE) low++;
+            else fail();
+        }
+        assert_true(high > 300 && low > 300);
+    }
 }
 
 static void test_mute_mask(void **state)
@@ -138,11 +173,11 @@ static void test_mute_mask(void **state)
     ym.mute_mask = 1u << 5;
     int16_t lr[2];
     ym2612_run(&ym, 144, lr);
-    assert_int_equal(lr[0], 0);
-    assert_int_equal(lr[1], 0);
+    assert_int_equal(lr[0], REST_OF_FIVE * YM2612_OUTPUT_SCALE);
+    assert_int_equal(lr[1], REST_OF_FIVE * YM2612_OUTPUT_SCALE);
     ym.mute_mask = 0;
     ym2612_run(&ym, 144, lr);
-    assert_int_equal(lr[0], (-192 - 1) * YM2612_OUTPUT_SCALE);
+    assert_int_equal(lr[0], (REST_OF_FIVE - 192 - 3) * YM2612_OUTPUT_SCALE);
 }
 
 int main(void)
@@ -153,7 +188,8 @@ int main(void)
         cmocka_unit_test(test_dac_panning),
         cmocka_unit_test(test_fm_panning),
         cmocka_unit_test(test_ladder_effect_discrete_only),
-        cmocka_unit_test(test_ladder_asymmetry_on_quiet_sine),
+        cmocka_unit_test(test_ladder_gap_on_quiet_sine),
+        cmocka_unit_test(test_panned_off_channel_outputs_its_sign),
         cmocka_unit_test(test_mute_mask),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -18,24 +18,32 @@ static unsigned table_increment(unsigned rate, unsigned counter)
 {
     static const uint8_t low[4][8] = { { 0, 1, 0, 1, 0, 1, 0, 1 }, { 0, 1, 0, 1, 1, 1, 0, 1 },
                                        { 0, 1, 1, 1, 0, 1, 1, 1 }, { 0, 1, 1, 1, 1, 1, 1, 1 } };
-    static const uint8_t high[4][8] = { { 1, 1, 1, 1, 1, 1, 1, 1 }, { 1, 1, 1, 2, 1, 1, 1, 2 },
-                                        { 1, 2, 1, 2, 1, 2, 1, 2 }, { 1, 2, 2, 2, 1, 2, 2, 2 } };
+    /* from rate 48: doubled on counter steps (low two bits) 0 / 0, 2 / 0-2 (die analysis) */
+    static const uint8_t high[4][4] = { { 1, 1, 1, 1 }, { 2, 1, 1, 1 }, { 2, 1, 2, 1 }, { 2, 2, 2, 1 } };
     unsigned shift = rate < 44 ? 11 - rate / 4 : 0;
     if (counter % (1u << shift)) return 0;
     unsigned step = (counter >> shift) & 7;
     if (rate < 48) return low[rate & 3][step];
-    if (rate < 60) return (unsigned)high[rate & 3][step] << (rate / 4 - 12);
+    if (rate < 60) return (unsigned)high[rate & 3][step & 3] << (rate / 4 - 12);
     return 8;
 }
 
-/* Samples from key-on until the attack reaches attenuation 0. */
-static int predicted_attack_samples(unsigned rate, unsigned counter, unsigned divider)
+/* Samples from a key-on write before channel 1's turns until the attack
+ * reaches attenuation 0. An envelope sample uses the counter, which
+ * advances after it, from 0xFFF to 1. Operator 1 latches the key in the
+ * second sample (the write reaches the channel at that operator's turn of
+ * the first), which adds nothing; the attack then steps on envelope
+ * samples. */
+static int predicted_attack_samples(unsigned rate, unsigned counter, unsigned divider, unsigned update)
 {
     int att = 0x3FF;
     for (int samples = 1; samples < 10000000; samples++) {
+        if (update) counter = counter == 0xFFF ? 1 : counter + 1;
+        update = 0;
         if (++divider == 3) {
             divider = 0;
-            counter = (counter + 1) & 0xFFF;
+            update = 1;
+            if (samples <= 2) continue;
             int inc = (int)table_increment(rate, counter);
             att += (~att * inc) >> 4; /* the chip's attack curve */
             if (att <= 0) return samples;
@@ -60,9 +68,9 @@ static int measured_attack_samples(uint8_t ar, unsigned warmup_samples, int *pre
     ym2612_init(&ym, YM2612_MODEL_YM3438);
     ym2612_run(&ym, warmup_samples * 144, NULL); /* arbitrary counter phase */
     setup_operator(&ym, ar, 0, 0, 0x0F);
-    *predicted = predicted_attack_samples(2u * ar + 2, ym.state.eg_counter, ym.state.eg_divider);
+    *predicted = predicted_attack_samples(2u * ar + 2, ym.state.eg_counter, ym.state.eg_divider,
+                                          ym.state.eg_update);
     ym_test_key(&ym, 0, 1);
-    assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_ATTACK);
     for (int samples = 1; samples < 10000000; samples++) {
         ym2612_run(&ym, 144, NULL);
         if (ym.state.slots[0][0].attenuation == 0) return samples;
@@ -99,6 +107,9 @@ static void test_instant_attack_at_rate_62(void **state)
     ym2612_init(&ym, YM2612_MODEL_YM3438);
     setup_operator(&ym, 30, 0, 0, 0x0F); /* 2 * 30 + 2 = 62 */
     ym_test_key(&ym, 0, 1);
+    ym2612_run(&ym, 144, NULL); /* the write reaches the channel */
+    assert_int_equal(ym.state.slots[0][0].attenuation, 0x3FF);
+    ym2612_run(&ym, 144, NULL); /* operator 1 latches it */
     assert_int_equal(ym.state.slots[0][0].attenuation, 0);
 }
 
@@ -125,6 +136,7 @@ static void test_release_slope(void **state)
     ym2612_run(&ym, 10 * 144, NULL);
     assert_int_equal(ym.state.slots[0][0].attenuation, 0);
     ym_test_key(&ym, 0, 0);
+    ym2612_run(&ym, 2 * 144, NULL);
     assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_RELEASE);
     int start = -1, end = -1;
     for (int samples = 1; samples < 200000 && end < 0; samples++) {
@@ -153,24 +165,36 @@ static void test_key_on_resets_phase(void **state)
     ym2612_run(&ym, 50 * 144, NULL);
     assert_true(ym.state.slots[0][0].phase != 0);
     ym_test_key(&ym, 0, 0);
+    ym2612_run(&ym, 2 * 144, NULL);
     ym_test_key(&ym, 0, 1);
+    ym2612_run(&ym, 2 * 144, NULL); /* left at 0 by the key-on turn */
     assert_int_equal(ym.state.slots[0][0].phase, 0);
+    ym2612_run(&ym, 144, NULL);
+    assert_int_equal(ym.state.slots[0][0].phase, 1084u * 8u);
 }
 
-/* Channel 1 operator 1 has the first 6-clock turn of each sample: a key-on
- * before it restarts the phase in time for this sample's advance, one after
- * it waits for the next sample. */
+/* Register 0x28 reaches channel 1 at its operator 1 turn, the first 6-clock
+ * turn of each sample; operators 3, 2 and 4 latch the key at their turns
+ * in that sample, operator 1 (whose turn has just passed) in the next. A
+ * write after that turn waits a sample more (YM3438 die analysis). */
 static void test_write_lands_on_its_slot(void **state)
 {
     (void)state;
-    for (int late = 0; late < 2; late++) {
+    for (unsigned late = 0; late < 2; late++) {
         Ym2612 ym;
         ym2612_init(&ym, YM2612_MODEL_YM3438);
         ym_test_sine_patch(&ym, 0, 1084, 4, 0xC0);
         ym2612_run(&ym, 144 - ym.state.clock_in_sample, NULL); /* align to a sample start */
         ym2612_run(&ym, late ? 7 : 5, NULL);
-        ym_test_key(&ym, 0, 1);
+        ym_test_key(&ym, 0, 0x5); /* operators 1 and 3 */
         ym2612_run(&ym, 144 - ym.state.clock_in_sample, NULL);
+        assert_int_equal(ym.state.slots[0][2].key, late ? 0 : 1);
+        assert_int_equal(ym.state.slots[0][0].key, 0);
+        ym2612_run(&ym, 144, NULL);
+        assert_int_equal(ym.state.slots[0][2].key, 1);
+        assert_int_equal(ym.state.slots[0][0].key, late ? 0 : 1);
+        ym2612_run(&ym, 144, NULL);
+        assert_int_equal(ym.state.slots[0][0].key, 1);
         assert_int_equal(ym.state.slots[0][0].phase, late ? 0u : 1084u * 8u);
     }
 }

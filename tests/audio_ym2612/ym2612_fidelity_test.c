@@ -136,8 +136,12 @@ static void test_sustain_needs_exact_match(void **state)
     assert_true(before >> 5 >= 2 && before >> 5 < 8);
     assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_DECAY);
     ym_test_op(&ym, 0, 0, 0x80, 0x2F); /* SL 2 */
-    ym2612_run(&ym, 20000 * SAMPLE_CLOCKS, NULL);
+    ym2612_run(&ym, 5000 * SAMPLE_CLOCKS, NULL);
     assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_DECAY);
+    assert_true(ym2612_operator_level(&ym, 0, 0) > before);
+    /* at 0x3F0 the envelope switches itself off: release at 0x3FF */
+    ym2612_run(&ym, 20000 * SAMPLE_CLOCKS, NULL);
+    assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_RELEASE);
     assert_int_equal(ym2612_operator_level(&ym, 0, 0), 0x3FF);
 
     /* SL 15 counts as 31: the decay stops at 0x3E0..0x3FF. */
@@ -167,10 +171,12 @@ static void test_instant_attack_only_at_key_on(void **state)
     assert_int_equal(ym2612_operator_level(&ym, 0, 0), during);
     assert_int_equal(ym.state.slots[0][0].eg_stage, YM2612_EG_ATTACK);
 
-    /* A new key-on zeroes it at once. */
+    /* A new key-on zeroes it at once (each 0x28 write given the two samples
+     * it takes to reach operator 1). */
     ym_test_key(&ym, 0, 0x0);
+    ym2612_run(&ym, 2 * SAMPLE_CLOCKS, NULL);
     ym_test_key(&ym, 0, 0x1);
-    ym2612_run(&ym, SAMPLE_CLOCKS, NULL);
+    ym2612_run(&ym, 2 * SAMPLE_CLOCKS, NULL);
     assert_int_equal(ym2612_operator_level(&ym, 0, 0), 0);
 }
 

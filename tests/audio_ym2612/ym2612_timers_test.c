@@ -1,5 +1,7 @@
 /* ym2612_timers_test.c - timer A/B overflow at exact clocks, flag reset and
- * enable bits, and the busy flag after a data write. */
+ * enable bits, and the busy flag after a data write. The timers latch
+ * their load bits at the end of each sample: a timer started counts from
+ * the end of the sample after (YM3438 die analysis). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,8 +18,8 @@ static void test_timer_a_overflows_at_exact_clock(void **state)
     /* NA = 1020: four samples per period (144 * (1024 - NA) clocks). */
     ym_test_write(&ym, 0, 0x24, 1020 >> 2);
     ym_test_write(&ym, 0, 0x25, 1020 & 3);
-    ym_test_write(&ym, 0, 0x27, 0x05); /* load A, enable flag A */
-    ym2612_run(&ym, 4 * 144 - 1, NULL);
+    ym_test_write(&ym, 0, 0x27, 0x05); /* load A, enable flag A: latched at this sample's end */
+    ym2612_run(&ym, 5 * 144 - 1, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x03, 0);
     ym2612_run(&ym, 1, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x03, 0x01);
@@ -39,7 +41,7 @@ static void test_timer_a_max_period(void **state)
     ym_test_write(&ym, 0, 0x24, 0);
     ym_test_write(&ym, 0, 0x25, 0);
     ym_test_write(&ym, 0, 0x27, 0x05);
-    ym2612_run(&ym, 1024 * 144 - 1, NULL);
+    ym2612_run(&ym, 1025 * 144 - 1, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x01, 0);
     ym2612_run(&ym, 1, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x01, 0x01);
@@ -75,10 +77,14 @@ static void test_disabled_flag_and_stopped_timer(void **state)
     ym_test_write(&ym, 0, 0x27, 0x01); /* running, flag disabled */
     ym2612_run(&ym, 10 * 144, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x03, 0);
+    ym_test_write(&ym, 0, 0x27, 0x00); /* stopped after one more count */
+    ym2612_run(&ym, 144, NULL);
     ym_test_write(&ym, 0, 0x27, 0x04); /* flag enabled, timer stopped */
     ym2612_run(&ym, 10 * 144, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x03, 0);
-    ym_test_write(&ym, 0, 0x27, 0x05);
+    ym_test_write(&ym, 0, 0x27, 0x05); /* loaded at this sample's end, overflows at the next */
+    ym2612_run(&ym, 144, NULL);
+    assert_int_equal(ym2612_read_status(&ym) & 0x03, 0);
     ym2612_run(&ym, 144, NULL);
     assert_int_equal(ym2612_read_status(&ym) & 0x03, 0x01);
 }
