@@ -12,7 +12,9 @@
 #include <string.h>
 
 #define STATE_MAGIC "MDEMUSV1"
-#define STATE_VERSION 1u
+/* 2: the YM2612 state's key, envelope counter and LFO divider fields took
+ * their die-level meanings (a version 1 state would load with other ones). */
+#define STATE_VERSION 2u
 #define STATE_HEADER_SIZE 28u
 #define SECTION_HEADER_SIZE 8u
 #define SECTION_COUNT 9u
