@@ -76,7 +76,7 @@ typedef struct Ym2612Channel {
     uint8_t pad_;
     int16_t previous[4];    /* each operator's output before its latest one */
     int16_t dac_code;       /* last 9-bit code sent to the DAC */
-    int16_t pad2_;
+    int16_t accumulator;    /* carriers added so far in a sample a write split; 0 between samples */
     uint8_t am_shift;       /* derived: right shift of the LFO AM triangle for AMS */
     uint8_t feedback_shift; /* derived: 10 - FB, or 0 without feedback */
     int8_t pan_left;        /* derived: -1 when the channel is on the left output, else 0 */

@@ -49,7 +49,12 @@ static YM_ALWAYS_INLINE int slot_turn(Ym2612 *ym, const TurnInputs *in, unsigned
  * 4. At an operator's turn, the output of an operator later in the order
  * is still last sample's, and `previous` of an earlier one is last sample's
  * too. The outputs are kept in locals; the channel's sum goes to the DAC at
- * its operator 4 turn. */
+ * its operator 4 turn. Each carrier is added to the accumulator at its own
+ * turn, gated by the algorithm as it stands then, so an algorithm written
+ * between two turns reaches only the later ones (the die's per-cycle
+ * channel accumulator, nukeykt's YM3438 die transcription Nuked-OPN2:
+ * each slot's cycle adds its output if the algorithm at that cycle makes
+ * it a carrier); a run that stops before operator 4 keeps the sum. */
 static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, unsigned ch,
                                            unsigned alg, unsigned first, unsigned end)
 {
@@ -60,6 +65,7 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
     unsigned am = in->am_triangle >> (channel->am_shift & 15);
     int out1 = sl[0].output, out2 = sl[1].output, out3 = sl[2].output, out4 = sl[3].output;
     int prev1 = previous[0], prev2 = previous[1];
+    int acc = first == 0 ? 0 : channel->accumulator;
 
     if (first == 0) { /* operator 1: self-feedback of its last two outputs */
         unsigned fb_shift = channel->feedback_shift & 15u;
@@ -67,6 +73,7 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
         previous[0] = (int16_t)out1;
         prev1 = out1;
         out1 = slot_turn(ym, in, ch, 0, mod, am);
+        if (alg == 7) acc = ym_accumulate(acc, out1);
         if (ym_kon_pending(s, ch)) ym_eg_apply_kon(s, ch);
     }
     if (first <= 1 && end > 1) { /* operator 3: operators 1 and 2 are too recent or not yet done */
@@ -79,12 +86,14 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
         }
         previous[2] = (int16_t)out3;
         out3 = slot_turn(ym, in, ch, 2, mod, am);
+        if (alg >= 5) acc = ym_accumulate(acc, out3);
     }
     if (first <= 2 && end > 2) { /* operator 2: this sample's operator 1 */
         unsigned mod = (alg == 0 || alg == 3 || alg == 4 || alg == 5 || alg == 6) ? ym_modulation(out1) : 0;
         previous[1] = (int16_t)out2;
         prev2 = out2;
         out2 = slot_turn(ym, in, ch, 1, mod, am);
+        if (alg >= 4) acc = ym_accumulate(acc, out2);
     }
     if (end > 3) { /* operator 4 */
         unsigned mod = 0;
@@ -97,9 +106,12 @@ static YM_ALWAYS_INLINE void channel_turns(Ym2612 *ym, const TurnInputs *in, uns
         }
         previous[3] = (int16_t)out4;
         out4 = slot_turn(ym, in, ch, 3, mod, am);
-        int code = ym_channel_code(alg, out1, out2, out3, out4);
+        int code = ym_accumulate(acc, out4);
         if (ch == 5 && ym_dac_enabled(s)) code = ym_dac_register_code(s);
         channel->dac_code = (int16_t)code;
+        if (first != 0) channel->accumulator = 0; /* 0 between samples, as the batch path leaves it */
+    } else {
+        channel->accumulator = (int16_t)acc;
     }
 }
 

@@ -46,7 +46,7 @@ static void sanitize_channel(Ym2612Channel *c)
     c->pad_ = 0;
     for (unsigned op = 0; op < 4; op++) c->previous[op] = clamp_i16(c->previous[op], -YM_OUTPUT_MAX, YM_OUTPUT_MAX);
     c->dac_code = clamp_i16(c->dac_code, YM_DAC_CODE_MIN, YM_DAC_CODE_MAX);
-    c->pad2_ = 0;
+    c->accumulator = clamp_i16(c->accumulator, YM_DAC_CODE_MIN, YM_DAC_CODE_MAX);
 }
 
 static void sanitize_globals(Ym2612State *s)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -91,12 +92,48 @@ static void test_feedback_adds_harmonics(void **state)
     assert_memory_not_equal(plain, fed, sizeof plain);
 }
 
+/* The die adds each carrier to the channel's accumulator at that
+ * operator's own cycle: an algorithm written after operator 1's turn (the
+ * sample's first) but before operator 4's (its 19th) leaves operator 1
+ * counted under algorithm 7 in that sample, and out of it from the next. */
+static void test_algorithm_write_between_turns(void **state)
+{
+    (void)state;
+    Ym2612 ym;
+    ym2612_init(&ym, YM2612_MODEL_YM3438);
+    ym_test_sine_channel(&ym, 0, 1084, 4, 0xC0); /* algorithm 7, operator 1 alone audible */
+    ym2612_run(&ym, 144 - ym.state.clock_in_sample + 20 * 144, NULL);
+    ym2612_run(&ym, 60, NULL); /* operator 1's turn is done, operator 4's is not */
+    ym_test_write(&ym, 0, 0xB0, 0x00);
+    /* the partial sum is state: a chip loaded from a save state made here
+     * finishes the sample alike */
+    Ym2612 *loaded = calloc(1, sizeof *loaded);
+    uint8_t *saved = calloc(1, ym2612_state_size());
+    assert_non_null(loaded);
+    assert_non_null(saved);
+    ym2612_save_state(&ym, saved);
+    ym2612_init(loaded, YM2612_MODEL_YM3438);
+    ym2612_load_state(loaded, saved);
+    ym2612_run(loaded, 144 - 60, NULL);
+    ym2612_run(&ym, 144 - 60, NULL);
+    assert_int_equal(loaded->state.channels[0].dac_code, ym.state.channels[0].dac_code);
+    free(saved);
+    free(loaded);
+    int out1 = ym.state.slots[0][0].output;
+    int expected = out1 >= 0 ? out1 / 32 : -((-out1 + 31) / 32); /* >> 5, rounding down */
+    assert_true(expected != 0);
+    assert_int_equal(ym.state.channels[0].dac_code, expected);
+    ym2612_run(&ym, 144, NULL);
+    assert_int_equal(ym.state.channels[0].dac_code, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_carriers),
         cmocka_unit_test(test_modulation_paths),
         cmocka_unit_test(test_feedback_adds_harmonics),
+        cmocka_unit_test(test_algorithm_write_between_turns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

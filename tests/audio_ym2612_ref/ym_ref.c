@@ -58,12 +58,10 @@ static uint16_t timer_a_value(const YmRef *ref)
     return (uint16_t)((ref->regs[0][0x24] << 2) | (ref->regs[0][0x25] & 3));
 }
 
-/* A load bit rising loads its timer at once (the application manual's
- * description; the library latches it at the sample's end instead). */
+/* Register 0x27's load bits do nothing at the write: the timer unit
+ * latches them once per sample (timers_tick). */
 static void write_timer_control(YmRef *ref, uint8_t value)
 {
-    if ((value & 1) && !(ref->timer_control & 1)) ref->timer_a = timer_a_value(ref);
-    if ((value & 2) && !(ref->timer_control & 2)) ref->timer_b = ref->regs[0][0x26];
     if (value & 0x10) ref->status &= (uint8_t)~1u;
     if (value & 0x20) ref->status &= (uint8_t)~2u;
     ref->timer_control = value & 0xCF;
@@ -163,25 +161,31 @@ static void dac_output(YmRef *ref)
     ref->right = (int16_t)right;
 }
 
+/* Once a sample a timer whose latched load bit is set counts; then the
+ * load bits are latched: an overflow or a load bit that rose since the last
+ * latch reloads the counter, which so counts first one sample later; in CSM
+ * mode that reload, either kind, keys channel 3 on for the next sample
+ * (nukeykt's YM3438 die analysis, Nuked-OPN2: load bits latched at one
+ * cycle per sample, load = overflow | rising latched bit, CSM key-on =
+ * load; the same load signal feeds CSM on the die-traced YM2151,
+ * ika-musume's IKAOPM_timer.v). */
 static void timers_tick(YmRef *ref)
 {
-    ref->csm_key = 0; /* a CSM key-on lasts one sample */
-    if (ref->timer_control & 1) {
-        if (++ref->timer_a >= 1024) {
-            ref->timer_a = timer_a_value(ref);
-            if (ref->timer_control & 4) ref->status |= 1;
-            if ((ref->timer_control & 0xC0) == 0x80) ref->csm_key = 1;
-        }
-    }
+    uint8_t control = ref->timer_control;
+    int a_overflow = 0, b_overflow = 0;
+    if ((ref->timer_load_lock & 1) && ++ref->timer_a >= 1024) a_overflow = 1;
     if (++ref->timer_b_sub >= 16) {
         ref->timer_b_sub = 0;
-        if (ref->timer_control & 2) {
-            if (++ref->timer_b == 0) {
-                ref->timer_b = ref->regs[0][0x26];
-                if (ref->timer_control & 8) ref->status |= 2;
-            }
-        }
+        if ((ref->timer_load_lock & 2) && ++ref->timer_b == 0) b_overflow = 1;
     }
+    int a_load = a_overflow || ((control & 1) && !(ref->timer_load_lock & 1));
+    int b_load = b_overflow || ((control & 2) && !(ref->timer_load_lock & 2));
+    ref->timer_load_lock = control & 3;
+    if (a_overflow && (control & 4)) ref->status |= 1;
+    if (b_overflow && (control & 8)) ref->status |= 2;
+    if (a_load) ref->timer_a = timer_a_value(ref);
+    if (b_load) ref->timer_b = ref->regs[0][0x26];
+    ref->csm_key = (uint8_t)(a_load && (control & 0xC0) == 0x80);
 }
 
 /* The divider counts samples; when it has every bit of the period value

@@ -67,9 +67,9 @@ typedef struct YmRef {
     uint8_t timer_b;
     uint8_t timer_b_sub;  /* timer B counts every 16 samples */
     uint8_t timer_control; /* last value of register 0x27 */
+    uint8_t timer_load_lock; /* its load bits as the timers last latched them */
     uint8_t status;       /* bit 0 timer A flag, bit 1 timer B flag */
     uint8_t csm_key;      /* CSM key-on of channel 3 active this sample */
-    uint8_t csm_next;     /* ... and pending for the next */
     /* ROMs generated from their formulas (die analysis: both are 256-entry
      * quarter-wave/fraction ROMs). */
     uint16_t logsin_rom[256];

@@ -18,15 +18,17 @@
  *   in envelope units, >> 8/3/1/0 for AMS 0..3 (11.8/5.9/1.4 dB, manual).
  * - Envelope: Nemesis' description (rates 2R + key scaling, attack
  *   attenuation += (~attenuation * inc) >> 4, sustain level in 32-step
- *   units, 15 -> 31) and the die's rate decoding (an update when the
+ *   units, 15 -> 31, matched on level bits 9..4 = SL << 1 by the die's
+ *   comparator) and the die's rate decoding (an update when the
  *   rate's octave plus the number of trailing zero bits of the 12-bit
  *   counter reaches 11, and for rates 48..59 a step doubled on some counter
  *   values).
  * - Pipeline timing inside a sample (when a key-on, a key-off, an SSG-EG
  *   flip or a stage change takes effect) is not in any public description
  *   of the die; where it is needed to compare sample for sample, this model
- *   takes the rule that nukeykt's YM3438 die analysis gives as the
- *   library's comments restate it, and says so where it does.
+ *   takes the rule that nukeykt's YM3438 die analysis gives (Nuked-OPN2,
+ *   his transcription of the die: the envelope's key-on event, key-off,
+ *   envelope-off and SSG-EG latches), and says so where it does.
  * - Operator unit and algorithms: a modulator's output reaches another
  *   operator in the same sample only if it was worked at least 12 cycles
  *   earlier (the pipeline of the operator unit, Sauraen/nukeykt), which
@@ -236,8 +238,8 @@ static void ssg_flip(YmRef *ref, unsigned ch, unsigned op)
 /* The rest of a ramp's end, after the key logic: a hold that is not
  * heard inverted goes to 0x3FF; a repeat restarts the attack, and the
  * phase unless it alternates. `end`: ssg_cycle_end before the key logic.
- * Returns 1 when the phase restarts. */
-static int ssg_logic(YmRef *ref, unsigned ch, unsigned op, unsigned kc, int end)
+ * Returns 1 when the phase restarts; sets *restarted on a repeat. */
+static int ssg_logic(YmRef *ref, unsigned ch, unsigned op, unsigned kc, int end, int *restarted)
 {
     YmRefSlot *s = &ref->slot[ch][op];
     unsigned ssg = reg_op(ref, ch, op, 0x90) & 0x0F;
@@ -248,10 +250,13 @@ static int ssg_logic(YmRef *ref, unsigned ch, unsigned op, unsigned kc, int end)
         return 0;
     }
     if (s->stage == YM_REF_RELEASE) return 0; /* keyed off in this pass */
-    if (s->stage != YM_REF_ATTACK) {
-        s->stage = YM_REF_ATTACK;
-        if (stage_rate(ref, ch, op, YM_REF_ATTACK, kc) >= 62) s->level = 0;
-    }
+    /* A repeat is a key-on event even in attack: an instant attack rate
+     * zeroes the level again (Nuked-OPN2, nukeykt's YM3438 die
+     * transcription: key-on event = new key-on or old key with the repeat
+     * latch). */
+    s->stage = YM_REF_ATTACK;
+    *restarted = 1;
+    if (stage_rate(ref, ch, op, YM_REF_ATTACK, kc) >= 62) s->level = 0;
     return !alternate;
 }
 
@@ -262,20 +267,38 @@ static int ssg_logic(YmRef *ref, unsigned ch, unsigned op, unsigned kc, int end)
  * level whose bits 9..4 are all set (with SSG-EG: bit 9) switches the
  * envelope off: release at 0x3FF (taken from nukeykt's YM3438 die analysis
  * as the library's comments restate it; not in the public descriptions). */
-static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, unsigned stage_before)
+static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, unsigned stage_before, int restart)
 {
     YmRefSlot *s = &ref->slot[ch][op];
     unsigned sl = reg_op(ref, ch, op, 0x80) >> 4;
     int ssg_on = (reg_op(ref, ch, op, 0x90) & 0x08) != 0;
     if (sl == 15) sl = 31;
+    if (restart) {
+        /* A key-on event's pass changes no stage further; it only goes on
+         * with an attack under way, from a level not 0, while keyed on
+         * (Nuked-OPN2, nukeykt's YM3438 die transcription). */
+        if (stage_before != YM_REF_ATTACK || s->level == 0 || !s->key || !ref->eg_this_sample) return;
+        unsigned rate = stage_rate(ref, ch, op, YM_REF_ATTACK, kc);
+        unsigned inc = ym_ref_eg_increment(rate, ref->eg_counter);
+        int level = s->level;
+        if (rate < 62 && inc) level += floor_shift(~level * (int)inc, 4);
+        s->level = (uint16_t)(level < 0 ? 0 : level);
+        return;
+    }
     if (s->stage != stage_before) {
         /* A key-off still adds the decay or sustain step it was due: the
          * increment comes from the stage the pass began in. */
         int key_off = s->stage == YM_REF_RELEASE &&
                       (stage_before == YM_REF_DECAY || stage_before == YM_REF_SUSTAIN);
-        if (!key_off || !ref->eg_this_sample) return;
-        if (ssg_on ? s->level >= 0x200 : (s->level & 0x3F0) == 0x3F0) return;
-        if (stage_before == YM_REF_DECAY && (s->level >> 5) == sl) return;
+        if (!key_off) return;
+        /* The envelope-off test works in the key-off pass too, on the level
+         * released from (Nuked-OPN2, nukeykt's YM3438 die transcription). */
+        if (ssg_on ? s->level >= 0x200 : (s->level & 0x3F0) == 0x3F0) {
+            s->level = 0x3FF;
+            return;
+        }
+        if (!ref->eg_this_sample) return;
+        if (stage_before == YM_REF_DECAY && (s->level >> 4) == sl << 1) return;
         unsigned inc = ym_ref_eg_increment(stage_rate(ref, ch, op, stage_before, kc), ref->eg_counter);
         int level = s->level + ((int)inc << (ssg_on ? 2 : 0));
         s->level = (uint16_t)(level > 0x3FF ? 0x3FF : level);
@@ -293,8 +316,10 @@ static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, u
         s->stage = YM_REF_DECAY;
         return;
     }
-    /* Decay ends when the level's top five bits equal the sustain level. */
-    if (s->stage == YM_REF_DECAY && (s->level >> 5) == sl) {
+    /* Decay ends when the level's bits 9..4 equal the sustain level << 1,
+     * so within the first 16 steps of SL * 32 (the die's comparator,
+     * Nuked-OPN2 by nukeykt). */
+    if (s->stage == YM_REF_DECAY && (s->level >> 4) == sl << 1) {
         s->stage = YM_REF_SUSTAIN;
         return;
     }
@@ -303,7 +328,8 @@ static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, u
     unsigned inc = ym_ref_eg_increment(rate, ref->eg_counter);
     int level = s->level;
     if (s->stage == YM_REF_ATTACK) {
-        if (rate < 62 && inc) level += floor_shift(~level * (int)inc, 4);
+        /* the attack steps only while keyed on (the same transcription) */
+        if (rate < 62 && inc && s->key) level += floor_shift(~level * (int)inc, 4);
         if (level < 0) level = 0;
     } else if (ssg_on ? level < 0x200 : (level & 0x3F0) != 0x3F0) {
         level += (int)inc << (ssg_on ? 2 : 0); /* SSG-EG ramps run 4x */
@@ -316,7 +342,9 @@ static unsigned envelope_output(const YmRef *ref, unsigned ch, unsigned op)
     const YmRefSlot *s = &ref->slot[ch][op];
     unsigned ssg = reg_op(ref, ch, op, 0x90) & 0x0F;
     unsigned level = s->level;
-    if ((ssg & 8) && s->stage != YM_REF_RELEASE && (s->ssg_invert ^ ((ssg >> 2) & 1))) level = (0x200 - level) & 0x3FF;
+    /* Inverted only while the key latched at the slot's last pass is on,
+     * whatever the stage (Nuked-OPN2, nukeykt's YM3438 die transcription). */
+    if ((ssg & 8) && s->key && (s->ssg_invert ^ ((ssg >> 2) & 1))) level = (0x200 - level) & 0x3FF;
     level += (reg_op(ref, ch, op, 0x40) & 0x7F) << 3;
     if (reg_op(ref, ch, op, 0x60) & 0x80) level += ym_ref_lfo_am(ref, (reg_ch(ref, ch, 0xB4) >> 4) & 3);
     return level > 0x3FF ? 0x3FF : level;
@@ -401,6 +429,11 @@ void ym_ref_slot_cycle(YmRef *ref, unsigned ch, unsigned op)
     unsigned alg = reg_ch(ref, ch, 0xB0) & 7;
 
     int ssg_end = ssg_cycle_end(ref, ch, op);
+    /* SSG-EG's phase reset needs only SSG-EG on, level bit 9 and mode
+     * bits 1-0 clear, whatever the key or stage (Nuked-OPN2, nukeykt's
+     * YM3438 die transcription: the phase-reset latch). */
+    unsigned ssg_mode = reg_op(ref, ch, op, 0x90) & 0x0F;
+    int ssg_phase_reset = (ssg_mode & 8) && (s->level & 0x200) && (ssg_mode & 3) == 0;
     ssg_flip(ref, ch, op);
     int mod = modulation(ref, ch, op, alg);
     int out = ym_ref_operator(ref, ((s->phase >> 10) + (unsigned)mod) & 0x3FF, envelope_output(ref, ch, op));
@@ -413,9 +446,10 @@ void ym_ref_slot_cycle(YmRef *ref, unsigned ch, unsigned op)
 
     key_pickup(ref, ch, op);
     unsigned stage = s->stage;
-    int reset = key_logic(ref, ch, op, kc, ssg_end);
-    reset |= ssg_logic(ref, ch, op, kc, ssg_end);
-    envelope_update(ref, ch, op, kc, stage);
+    int restart = key_logic(ref, ch, op, kc, ssg_end);
+    int reset = restart;
+    reset |= ssg_logic(ref, ch, op, kc, ssg_end, &restart) | ssg_phase_reset;
+    envelope_update(ref, ch, op, kc, stage, restart);
     s->phase = reset ? 0 : (s->phase + phase_increment(ref, ch, op, fnum, block, kc)) & 0xFFFFF;
 
     if (op == 0) {
