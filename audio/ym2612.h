@@ -62,7 +62,7 @@ typedef struct Ym2612Slot {
     uint8_t ssg_inverted;  /* SSG-EG alternate toggle */
     int16_t output;        /* latest 14-bit operator output */
     uint32_t phase_step;   /* derived: phase increment per sample, with LFO PM */
-    uint16_t eg_level;     /* derived: envelope level after SSG-EG inversion and TL */
+    uint16_t eg_level;     /* derived: envelope level after SSG-EG inversion and TL (no TL on channel 3 in CSM mode) */
     uint8_t am_mask;       /* derived: 0xFF when LFO AM applies to this operator, else 0 */
     uint8_t pad_;
     uint8_t eg_rate[4];    /* derived: effective rate 0..63 of each Ym2612EgStage */
@@ -146,7 +146,9 @@ int ym2612_run(Ym2612 *ym, uint32_t clocks, int16_t *out);
 void ym2612_sync(Ym2612 *ym);
 
 /* Envelope level an operator feeds its log-sin adder this sample (10 bits,
- * after SSG-EG inversion and TL, before LFO AM); for tests and debuggers.
+ * after SSG-EG inversion and TL, before LFO AM; channel 3 in CSM mode adds
+ * no TL here, its CSM key-ons OR TL into the envelope level); for tests
+ * and debuggers.
  * channel 0..5, op 0..3 = operator 1..4. */
 unsigned ym2612_operator_level(const Ym2612 *ym, unsigned channel, unsigned op);
 

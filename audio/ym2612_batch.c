@@ -4,7 +4,8 @@
  * Between writes the channels of a sample share only inputs fixed ahead of
  * time: the envelope counter of each sample, and the LFO and timers, which
  * reach the channels only when the LFO counter moves (AM depth, PM
- * increments) or CSM keys channel 3. So a run is cut into batches that end
+ * increments) or CSM keys channel 3 (its sample, with TL ORed into the
+ * levels, is a batch of its own). So a run is cut into batches that end
  * at such a sample (or at a timer overflow, which keeps the timers' bulk
  * counting simple); within a batch each channel works all its samples in a
  * row with its state in locals, and the DAC codes are mixed afterwards. The

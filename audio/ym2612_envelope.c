@@ -7,7 +7,8 @@
  * decides, per rate, which apply and how large they are. Facts from the
  * YM2612 application manual, Nemesis' hardware tests (SpritesMind) and the
  * YM3438 die analysis by nukeykt. Work is skipped while eg_idle_mask shows
- * it would change nothing.
+ * it would change nothing. In CSM mode channel 3's TL is not added to its
+ * output level; a CSM key-on ORs it into the envelope level instead.
  */
 #include "ym2612_internal.h"
 
@@ -76,14 +77,23 @@ static SsgStage ssg_stage(const Ym2612Slot *slot, unsigned ssg, unsigned key_in)
     return st;
 }
 
+/* TL in envelope units (8 steps per TL unit). */
+static unsigned total_level(const Ym2612State *s, unsigned ch, unsigned op)
+{
+    return (unsigned)(ym_op_reg(s, ch, op, 0x40) & 0x7F) << 3;
+}
+
 /* Level fed to the operator: SSG-EG inversion (512 - level, 10 bits), then
- * TL (8 steps per TL unit). */
+ * TL, which channel 3 leaves out while in CSM mode: there a CSM key-on
+ * puts TL into the envelope level instead (csm_total_level). Source:
+ * nukeykt's YM3438 die transcription, Nuked-OPN2 ym3438.c,
+ * OPN2_EnvelopeGenerate. */
 static unsigned eg_level(const Ym2612State *s, unsigned ch, unsigned op)
 {
     const Ym2612Slot *slot = &s->slots[ch][op];
     unsigned att = slot->attenuation;
     if (ssg_stage(slot, ym_op_reg(s, ch, op, 0x90), slot->key).inverted) att = (0x200 - att) & 0x3FF;
-    att += (unsigned)(ym_op_reg(s, ch, op, 0x40) & 0x7F) << 3;
+    if (!(ch == 2 && ym_csm_mode(s))) att += total_level(s, ch, op);
     return att > 0x3FF ? 0x3FF : att;
 }
 
@@ -92,6 +102,18 @@ static unsigned eg_level(const Ym2612State *s, unsigned ch, unsigned op)
 static unsigned key_input(const Ym2612State *s, unsigned ch, unsigned op)
 {
     return (s->slots[ch][op].reg_key | (ch == 2 ? s->csm_key : 0u)) & 1u;
+}
+
+/* In a sample where CSM keys channel 3 (timer A's reload; not a register
+ * 0x28 key-on), each of its four operators' envelope level is ORed with
+ * its TL << 3 before the sample's increment (computed from the level
+ * before the OR) is added, whatever the key or stage: the level a CSM
+ * key-on starts its attack from. Source: Nuked-OPN2 ym3438.c (nukeykt's
+ * YM3438 die transcription), OPN2_KeyOn's eg_kon_csm and
+ * OPN2_EnvelopeADSR. */
+static unsigned csm_total_level(const Ym2612State *s, unsigned ch, unsigned op)
+{
+    return ch == 2 && s->csm_key ? total_level(s, ch, op) : 0u;
 }
 
 void ym_eg_apply_kon(Ym2612State *s, unsigned ch)
@@ -137,7 +159,8 @@ typedef struct EgNext {
  * key-off's release from the level heard, stage changes, the envelope
  * switching off, and on envelope samples (eg_check bit 12, counter in bits
  * 11-0) the rate's increment. A sample that changes stage adds nothing. A
- * key-on restarts the phase: the operator is heard from the next sample. */
+ * key-on restarts the phase: the operator is heard from the next sample.
+ * A CSM pulse ORs TL into channel 3's levels (csm_total_level). */
 static EgNext eg_next(const Ym2612State *s, unsigned ch, unsigned op, unsigned eg_check)
 {
     const Ym2612Slot *slot = &s->slots[ch][op];
@@ -186,7 +209,10 @@ static EgNext eg_next(const Ym2612State *s, unsigned ch, unsigned op, unsigned e
             att = 0x3FF;
         }
     }
-    /* SSG-EG levels are not clamped at 0x200: a large step passes it */
+    /* The envelope-off level 0x3FF has every TL bit set already. */
+    att |= csm_total_level(s, ch, op);
+    /* SSG-EG levels are not clamped at 0x200: a large step passes it; nor
+     * is a level a CSM key-on raised (the die's level is 10 bits). */
     EgNext next = { (unsigned)((int)att + delta) & 0x3FF, next_stage, st.direction, key_in,
                     key_on || st.phase_reset };
     return next;
@@ -200,6 +226,9 @@ static EgNext eg_next(const Ym2612State *s, unsigned ch, unsigned op, unsigned e
  * key-on resets the phase anyway. */
 static bool due_every_sample(const Ym2612State *s, unsigned ch, unsigned op)
 {
+    /* A CSM pulse's OR of TL may change the level, whatever TL is written
+     * during it: worked every sample of the pulse. */
+    if (ch == 2 && s->csm_key) return true;
     const Ym2612Slot *slot = &s->slots[ch][op];
     unsigned att = slot->attenuation, stage = slot->eg_stage, key = slot->key, key_in = key_input(s, ch, op);
     bool ssg_on = (ym_op_reg(s, ch, op, 0x90) & YM_SSG_ENABLE) != 0;

@@ -11,8 +11,9 @@
  * reloaded, and only counts from the next sample's end; a cleared load bit
  * stops it after that count. An overflow raises the flag if enabled. In
  * CSM mode timer A's reload, by overflow or by its load bit rising, keys
- * channel 3's operators on for one sample (YM3438 die analysis by
- * nukeykt).
+ * channel 3's operators on for one sample, and in that sample ORs each
+ * one's TL << 3 into its envelope level (YM3438 die analysis by nukeykt;
+ * ym2612_envelope.c).
  */
 #include <limits.h>
 

@@ -288,6 +288,57 @@ static void scenario_ch3_csm(YmScriptList *list)
     reg(s, 0, 0x24, 0xC0);
     wait_samples(s, 500);
     reg(s, 0, 0x27, 0x00);
+
+    /* CSM key-ons with non-zero TL on all four operators of channel 3 and
+     * attacks that are not instant: each key-on ORs TL << 3 into the level
+     * and the output adds no TL. Timer A reloads every sample (NA 1023: the
+     * key stays on, the OR comes every sample), then every 40 samples, then
+     * every 40 with register 0x28 holding the key (the OR lands on levels
+     * mid-decay), with TL written in between. */
+    s = new_script(list, "csm_total_level", 3000);
+    static const OpPatch csm_patch[4] = {
+        { 0x01, 0x13, 0x12, 0x06, 0x02, 0x34, 0 }, { 0x02, 0x0C, 0x0E, 0x08, 0x03, 0x45, 0 },
+        { 0x01, 0x21, 0x16, 0x05, 0x01, 0x26, 0 }, { 0x01, 0x06, 0x10, 0x07, 0x02, 0x37, 0 },
+    };
+    set_channel(s, 2, 7, 0, csm_patch, 0x400, 4);
+    reg(s, 0, 0xAD, 0x23); /* CSM uses channel 3's per-operator frequencies */
+    reg(s, 0, 0xA9, 0x10);
+    reg(s, 0, 0xAE, 0x1C);
+    reg(s, 0, 0xAA, 0x80);
+    reg(s, 0, 0xAC, 0x22);
+    reg(s, 0, 0xA8, 0x40);
+    reg(s, 0, 0x24, 0xFF);
+    reg(s, 0, 0x25, 0x03);
+    reg(s, 0, 0x27, 0x85);
+    wait_samples(s, 700);
+    reg(s, 0, 0x24, 0xF6); /* NA 984: a key-on every 40 samples */
+    reg(s, 0, 0x25, 0x00);
+    wait_samples(s, 800);
+    key(s, 2, 0xF);
+    for (unsigned i = 0; i < 8; i++) {
+        wait_samples(s, 90 + 7 * i);
+        op_reg(s, 2, i % 4, 0x40, (uint8_t)(0x05 + 0x0B * i));
+    }
+    key(s, 2, 0);
+    reg(s, 0, 0x27, 0x05);
+
+    /* A register 0x28 key-on while CSM mode is on (timer A stopped): no TL
+     * ORed in, and TL left out of the output until the mode changes. */
+    s = new_script(list, "csm_register_key_on", 2000);
+    set_channel(s, 2, 4, 3, csm_patch, 0x3A0, 4);
+    reg(s, 0, 0x27, 0x80);
+    key(s, 2, 0xF);
+    wait_samples(s, 500);
+    reg(s, 0, 0x27, 0x00); /* normal mode: TL heard again */
+    wait_samples(s, 300);
+    reg(s, 0, 0x27, 0x80);
+    wait_samples(s, 300);
+    reg(s, 0, 0x27, 0xC0); /* special mode without CSM: TL heard */
+    wait_samples(s, 300);
+    key(s, 2, 0);
+    reg(s, 0, 0x27, 0x80);
+    wait_samples(s, 100);
+    key(s, 2, 0xF);
 }
 
 static void scenario_dac(YmScriptList *list)

@@ -266,8 +266,11 @@ static int ssg_logic(YmRef *ref, unsigned ch, unsigned op, unsigned kc, int end,
  * adds no increment (a key-off excepted, below), and outside attack a
  * level whose bits 9..4 are all set (with SSG-EG: bit 9) switches the
  * envelope off: release at 0x3FF (taken from nukeykt's YM3438 die analysis
- * as the library's comments restate it; not in the public descriptions). */
-static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, unsigned stage_before, int restart)
+ * as the library's comments restate it; not in the public descriptions).
+ * Sets the stage and any level the logic puts in place of the old one;
+ * returns the increment, worked out from that level, for envelope_update
+ * to add. */
+static int envelope_step(YmRef *ref, unsigned ch, unsigned op, unsigned kc, unsigned stage_before, int restart)
 {
     YmRefSlot *s = &ref->slot[ch][op];
     unsigned sl = reg_op(ref, ch, op, 0x80) >> 4;
@@ -277,32 +280,29 @@ static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, u
         /* A key-on event's pass changes no stage further; it only goes on
          * with an attack under way, from a level not 0, while keyed on
          * (Nuked-OPN2, nukeykt's YM3438 die transcription). */
-        if (stage_before != YM_REF_ATTACK || s->level == 0 || !s->key || !ref->eg_this_sample) return;
+        if (stage_before != YM_REF_ATTACK || s->level == 0 || !s->key || !ref->eg_this_sample) return 0;
         unsigned rate = stage_rate(ref, ch, op, YM_REF_ATTACK, kc);
         unsigned inc = ym_ref_eg_increment(rate, ref->eg_counter);
         int level = s->level;
-        if (rate < 62 && inc) level += floor_shift(~level * (int)inc, 4);
-        s->level = (uint16_t)(level < 0 ? 0 : level);
-        return;
+        int step = rate < 62 && inc ? floor_shift(~level * (int)inc, 4) : 0;
+        return level + step < 0 ? -level : step;
     }
     if (s->stage != stage_before) {
         /* A key-off still adds the decay or sustain step it was due: the
          * increment comes from the stage the pass began in. */
         int key_off = s->stage == YM_REF_RELEASE &&
                       (stage_before == YM_REF_DECAY || stage_before == YM_REF_SUSTAIN);
-        if (!key_off) return;
+        if (!key_off) return 0;
         /* The envelope-off test works in the key-off pass too, on the level
          * released from (Nuked-OPN2, nukeykt's YM3438 die transcription). */
         if (ssg_on ? s->level >= 0x200 : (s->level & 0x3F0) == 0x3F0) {
             s->level = 0x3FF;
-            return;
+            return 0;
         }
-        if (!ref->eg_this_sample) return;
-        if (stage_before == YM_REF_DECAY && (s->level >> 4) == sl << 1) return;
+        if (!ref->eg_this_sample) return 0;
+        if (stage_before == YM_REF_DECAY && (s->level >> 4) == sl << 1) return 0;
         unsigned inc = ym_ref_eg_increment(stage_rate(ref, ch, op, stage_before, kc), ref->eg_counter);
-        int level = s->level + ((int)inc << (ssg_on ? 2 : 0));
-        s->level = (uint16_t)(level > 0x3FF ? 0x3FF : level);
-        return;
+        return (int)inc << (ssg_on ? 2 : 0);
     }
     /* Modes B and D hold the level up while keyed on: not switched off. */
     unsigned mode = reg_op(ref, ch, op, 0x90) & 0x0F;
@@ -310,31 +310,45 @@ static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, u
     if (s->stage != YM_REF_ATTACK && !hold_up && (ssg_on ? s->level >= 0x200 : (s->level & 0x3F0) == 0x3F0)) {
         s->stage = YM_REF_RELEASE;
         s->level = 0x3FF;
-        return;
+        return 0;
     }
     if (s->stage == YM_REF_ATTACK && s->level == 0) {
         s->stage = YM_REF_DECAY;
-        return;
+        return 0;
     }
     /* Decay ends when the level's bits 9..4 equal the sustain level << 1,
      * so within the first 16 steps of SL * 32 (the die's comparator,
      * Nuked-OPN2 by nukeykt). */
     if (s->stage == YM_REF_DECAY && (s->level >> 4) == sl << 1) {
         s->stage = YM_REF_SUSTAIN;
-        return;
+        return 0;
     }
-    if (!ref->eg_this_sample) return;
+    if (!ref->eg_this_sample) return 0;
     unsigned rate = stage_rate(ref, ch, op, s->stage, kc);
     unsigned inc = ym_ref_eg_increment(rate, ref->eg_counter);
     int level = s->level;
     if (s->stage == YM_REF_ATTACK) {
         /* the attack steps only while keyed on (the same transcription) */
-        if (rate < 62 && inc && s->key) level += floor_shift(~level * (int)inc, 4);
-        if (level < 0) level = 0;
-    } else if (ssg_on ? level < 0x200 : (level & 0x3F0) != 0x3F0) {
-        level += (int)inc << (ssg_on ? 2 : 0); /* SSG-EG ramps run 4x */
+        int step = rate < 62 && inc && s->key ? floor_shift(~level * (int)inc, 4) : 0;
+        return level + step < 0 ? -level : step;
     }
-    s->level = (uint16_t)(level > 0x3FF ? 0x3FF : level);
+    if (ssg_on ? level >= 0x200 : (level & 0x3F0) == 0x3F0) return 0;
+    return (int)inc << (ssg_on ? 2 : 0); /* SSG-EG ramps run 4x */
+}
+
+/* The envelope's pass ends with its increment added. In a sample where CSM
+ * keys channel 3 (timer A's reload, not a register 0x28 key-on), each of
+ * its operators first has TL << 3 ORed into its level, whatever its key
+ * and stage, and the increment worked out before the OR is added to that,
+ * in the die's 10-bit level register (nukeykt's YM3438 die transcription,
+ * Nuked-OPN2 ym3438.c: OPN2_KeyOn's eg_kon_csm, OPN2_EnvelopeADSR). */
+static void envelope_update(YmRef *ref, unsigned ch, unsigned op, unsigned kc, unsigned stage_before, int restart)
+{
+    YmRefSlot *s = &ref->slot[ch][op];
+    int step = envelope_step(ref, ch, op, kc, stage_before, restart);
+    unsigned level = s->level;
+    if (ch == 2 && ref->csm_key) level |= (reg_op(ref, ch, op, 0x40) & 0x7Fu) << 3;
+    s->level = (uint16_t)(((int)level + step) & 0x3FF);
 }
 
 static unsigned envelope_output(const YmRef *ref, unsigned ch, unsigned op)
@@ -345,7 +359,10 @@ static unsigned envelope_output(const YmRef *ref, unsigned ch, unsigned op)
     /* Inverted only while the key latched at the slot's last pass is on,
      * whatever the stage (Nuked-OPN2, nukeykt's YM3438 die transcription). */
     if ((ssg & 8) && s->key && (s->ssg_invert ^ ((ssg >> 2) & 1))) level = (0x200 - level) & 0x3FF;
-    level += (reg_op(ref, ch, op, 0x40) & 0x7F) << 3;
+    /* Channel 3 in CSM mode (register 0x27 bits 7-6 = 10) leaves TL out:
+     * its CSM key-ons put it into the level (envelope_update; Nuked-OPN2
+     * ym3438.c, OPN2_EnvelopeGenerate). */
+    if (!(ch == 2 && (ref->regs[0][0x27] & 0xC0) == 0x80)) level += (reg_op(ref, ch, op, 0x40) & 0x7F) << 3;
     if (reg_op(ref, ch, op, 0x60) & 0x80) level += ym_ref_lfo_am(ref, (reg_ch(ref, ch, 0xB4) >> 4) & 3);
     return level > 0x3FF ? 0x3FF : level;
 }
