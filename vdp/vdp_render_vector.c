@@ -154,8 +154,9 @@ VDP_VBMI_TARGET void vdp_compose_vector(const uint8_t *pa, const uint8_t *pb, co
         compose_spans(pa, pb, sprites, backdrop_index, 0, planes, x0, x1, dst);
 }
 
-/* Each 16-bit name from big-endian to host order, and byte 0 of each
- * 64-bit lane copied to all eight bytes of it. */
+/* Byte shuffles: each 16-bit name from big-endian to host order; each
+ * 64-bit row mirrored (H flip); byte 0 of each 64-bit lane copied to all
+ * eight bytes of it (the attributes of a cell's eight dots). */
 static const uint8_t swap_words[16] = {1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14};
 static const uint8_t reverse_qwords[16] = {7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8};
 static const uint8_t spread_byte0[16] = {0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8};
