@@ -14,14 +14,39 @@
  * units and a PSG sample 240 * host_rate units. Each stream keeps its next
  * position as (output index, remainder < master_hz).
  *
- * Levels: one PSG channel at attenuation 0 gets the same peak amplitude as
- * one FM channel at full output (FM full scale / 6, per ym2612.h). No
- * datasheet gives this ratio and consoles differ by revision; hardware
- * balance is judged from recordings compared with MDFourier
- * (junkerhq.net/MDFourier; see MiSTer-devel/MegaDrive_MiSTer issue #5 and
- * PR #13, where the PSG level was retuned against a Model 1 VA3). The
- * equal-peak choice is ours; AUDIO_MIXER_PSG_WEIGHT is the one place to
- * change it.
+ * Levels. The FM:PSG balance follows Genesis Plus GX, whose author tested
+ * it against his Model 2 and Model 1 consoles (ekeeke/Genesis-Plus-GX issue
+ * #65) and tuned it to a Model 1 VA4 (core/sound/psg.c: PSG_MAX_VOLUME 2800,
+ * "roughly adjusted to match VA4 MD1 PSG/FM balance with 1.5x amplification
+ * of PSG output", with the default PSG preamp of 150%). There one PSG channel at attenuation 0 swings 0..4200 while one FM
+ * channel's full scale is +-8192 (its 9-bit DAC code times 32): the PSG
+ * channel swings 4200 / 32 = 131.25 DAC steps. Here a DAC step is
+ * YM2612_OUTPUT_SCALE = 21 in the FM input and a PSG channel swings
+ * 2 * PSG_CHANNEL_FULL_SCALE = 16382 in the PSG input, so the weight is
+ * 131.25 * 21 / 16382 = 0.168; 1/6 (0.08 dB less) keeps both weights small
+ * integers. PicoDrive's balance is within 1 dB of it (pico/sound/sn76496.c:
+ * 0x1200 per channel against a 14-bit FM channel). With it one full-volume
+ * PSG square has about 0.35 times the RMS of one full-level FM sine; the noise
+ * channel drives the same DAC levels as the tones (one volume table serves
+ * all four channels in the die-level Nuked-MD VDP, ym7101.v psg_vol, and in
+ * Genesis Plus GX), so full-volume white noise has about the same RMS
+ * (tests/audio_mixer/mixer_balance_test.c measures both through the chips).
+ * Consoles differ by revision; hardware balance is judged from recordings
+ * compared with MDFourier (junkerhq.net/MDFourier; MiSTer-devel/
+ * MegaDrive_MiSTer issue #5 and PR #13 retuned theirs against a Model 1 VA3).
+ *
+ * Headroom. Six FM channels at full level reach +-32634 in the FM input
+ * (ym2612.h) and four PSG channels +-32764 in the PSG input (psg.h), so the
+ * mix of both can reach 7/6 of int16 full scale in FM units. A band-limited
+ * step also overshoots on its way (by audio_mixer_kernel_peak / 32768 - 1 of
+ * its height, 8.8% for this kernel: a windowed sinc's Gibbs overshoot), and
+ * the largest step is a full swing from one extreme to the other, which
+ * peaks at (2 * audio_mixer_kernel_peak / 32768 - 1) = 1.18 times the
+ * extreme. The output gain maps that peak to int16 full scale: 6/7 / 1.18 =
+ * 0.73 (-2.7 dB), audio_mixer_output_gain. Not covered: the output coupling
+ * high-pass below tilts a very low square wave (a held level decays), which
+ * pushes its edges past the level it swings between, as the console's
+ * coupling capacitor does with its analog output.
  *
  * Speed: a run of equal input samples (the PSG holds its level for many
  * samples) only moves the stream position, in one step; a change costs one
@@ -47,8 +72,7 @@
 #define DEFAULT_HOST_RATE 48000u
 #define MODEL1_LOWPASS_HZ 3390.0
 #define OUTPUT_HIGHPASS_HZ 10.0
-/* delta is in mix units (FM sample * FM weight) times the Q15 kernel. */
-#define MIX_TO_INT16 (1.0 / (AUDIO_MIXER_FM_WEIGHT * 32768.0))
+#define Q15_ONE 32768.0
 
 static const double TWO_PI = 6.28318530717958647692;
 
@@ -71,6 +95,15 @@ static void compute_tables(AudioMixer *m)
     /* One-pole filters matched at their corner: e^(-2 pi f / fs). */
     t->lowpass_coeff = 1.0 - audio_mixer_exp(-TWO_PI * MODEL1_LOWPASS_HZ / m->host_rate);
     t->dc_coeff = audio_mixer_exp(-TWO_PI * OUTPUT_HIGHPASS_HZ / m->host_rate);
+    /* delta is in mix units (FM sample * FM weight) times the Q15 kernel. */
+    t->output_scale = audio_mixer_output_gain() / (AUDIO_MIXER_FM_WEIGHT * Q15_ONE);
+}
+
+double audio_mixer_output_gain(void)
+{
+    const double mix_peak = (double)(AUDIO_MIXER_FM_WEIGHT + AUDIO_MIXER_PSG_WEIGHT) / AUDIO_MIXER_FM_WEIGHT;
+    const double swing_peak = 2.0 * audio_mixer_kernel_peak / Q15_ONE - 1.0;
+    return 1.0 / (mix_peak * swing_peak);
 }
 
 void audio_mixer_reset(AudioMixer *m)
@@ -143,6 +176,7 @@ static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
 {
     AudioMixerState *s = &m->state;
     const double lowpass_coeff = m->tables.lowpass_coeff, dc_coeff = m->tables.dc_coeff;
+    const double scale = m->tables.output_scale;
     double *delta = &s->delta[c][s->start];
     double integral = s->integral[c], lowpass_out = s->lowpass_out[c];
     double dc_in = s->dc_in[c], dc_out = s->dc_out[c];
@@ -150,7 +184,7 @@ static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
     for (uint32_t i = 0; i < n; i++) {
         integral += delta[i];
         delta[i] = 0.0; /* the slot is reused after compaction */
-        double x = integral * MIX_TO_INT16;
+        double x = integral * scale;
         if (lowpass)
             lowpass_out += lowpass_coeff * (x - lowpass_out);
         else

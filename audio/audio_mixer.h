@@ -18,11 +18,11 @@ extern "C" {
 #define AUDIO_FM_MASTER_CLOCKS 1008  /* 7 * 144 */
 #define AUDIO_PSG_MASTER_CLOCKS 240  /* 15 * 16 */
 
-/* Levels: one PSG channel at attenuation 0 peaks at the level of one FM
- * channel at full output (FM full scale / 6), i.e. PSG samples are weighted
- * 2/3 against FM samples (audio_mixer.c explains the choice). */
-#define AUDIO_MIXER_FM_WEIGHT 3
-#define AUDIO_MIXER_PSG_WEIGHT 2
+/* Levels: a PSG sample counts 1/6 of an FM sample, the console's FM:PSG
+ * balance as Genesis Plus GX measured it on a Model 1 (audio_mixer.c gives
+ * the sources and the arithmetic). */
+#define AUDIO_MIXER_FM_WEIGHT 6
+#define AUDIO_MIXER_PSG_WEIGHT 1
 
 #define AUDIO_MIXER_TAPS 32       /* band-limited step length, in output samples */
 #define AUDIO_MIXER_PHASES 512    /* sub-sample step positions in the kernel table */
@@ -58,6 +58,7 @@ typedef struct AudioMixerTables {
     uint32_t fm_step_whole, psg_step_whole; /* whole output samples per input sample */
     uint64_t phase_mul;            /* remainder -> kernel phase, 32.32 fixed point */
     double lowpass_coeff, dc_coeff;
+    double output_scale;           /* running sum of deltas -> int16 output (audio_mixer_output_gain) */
     /* The step kernel depends on no configuration: it is one const table
      * generated at build time, shared by every mixer. */
 } AudioMixerTables;
@@ -78,6 +79,12 @@ void audio_mixer_push_fm(AudioMixer *m, const int16_t *lr, int samples);
 void audio_mixer_push_psg(AudioMixer *m, const int16_t *mono, int samples);
 /* Take up to max_frames finished output frames (interleaved L,R). Returns count. */
 int audio_mixer_read(AudioMixer *m, int16_t *out_lr, int max_frames);
+
+/* The output's gain against an FM input sample (below 1: the headroom that
+ * keeps the loudest mix of both chips out of clipping; audio_mixer.c). A held
+ * FM input level v comes out as v * gain, a PSG one as
+ * v * gain * AUDIO_MIXER_PSG_WEIGHT / AUDIO_MIXER_FM_WEIGHT. */
+double audio_mixer_output_gain(void);
 
 static inline size_t audio_mixer_state_size(void) { return sizeof(AudioMixerState); }
 void audio_mixer_save_state(const AudioMixer *m, void *out);

@@ -16,6 +16,9 @@
  * Computed at build time (gen/audio_mixer_kernel_builder.c); one read-only
  * copy serves every mixer. */
 extern const int16_t audio_mixer_kernel[AUDIO_MIXER_PHASES][AUDIO_MIXER_TAPS];
+/* The highest running sum of any kernel row (Q15, above 32768: a step's
+ * overshoot before it settles), computed with the table. */
+extern const int32_t audio_mixer_kernel_peak;
 
 /* Whether this host runs audio_mixer_add_step_vector (x86-64 with AVX2). */
 bool audio_mixer_vector_steps_available(void);

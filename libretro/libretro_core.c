@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "libretro_options.h"
+#include "libretro_ram.h"
 #include "mdemu.h"
 
 #define CORE_AUDIO_RATE 48000 /* fixed core rate; RetroArch resamples to the device */
@@ -43,6 +44,7 @@ typedef struct Core {
     Cheat cheats[MAX_CHEATS];
     unsigned cheat_count;
     LibretroOptionStore options; /* v1/legacy copies of the option definitions */
+    LibretroRamView ram;         /* work RAM as frontends read it (libretro_ram.h) */
 } Core;
 
 static Core core;
@@ -74,7 +76,7 @@ RETRO_API void retro_get_system_info(struct retro_system_info *info)
     memset(info, 0, sizeof *info);
     info->library_name = "mdemu";
     info->library_version = MDEMU_VERSION;
-    info->valid_extensions = "bin|gen|md|smd|zip";
+    info->valid_extensions = "bin|gen|md|smd|zip|gz"; /* archives are detected by content */
     info->need_fullpath = false;
     info->block_extract = false;
 }
@@ -178,38 +180,52 @@ static void set_input_descriptors(void)
     core.environ_cb(RETRO_ENVIRONMENT_SET_INPUT_DESCRIPTORS, (void *)desc);
 }
 
+/* The console's work RAM into the frontend's view, and the frontend's
+ * writes to the view back (libretro_ram.h). */
+static void ram_to_frontend(void)
+{
+    size_t size = 0;
+    uint8_t *ram = core.md ? mdemu_work_ram(core.md, &size) : NULL;
+    if (ram) libretro_ram_publish(&core.ram, ram, size);
+}
+
+static void ram_from_frontend(void)
+{
+    size_t size = 0;
+    uint8_t *ram = core.md ? mdemu_work_ram(core.md, &size) : NULL;
+    if (ram) libretro_ram_absorb(&core.ram, ram, size);
+}
+
+/* The 68000 RAM descriptor of Genesis Plus GX and PicoDrive (libretro.c,
+ * set_memory_maps: "68KRAM" in Genesis Plus GX's Mega-CD map and in
+ * PicoDrive's Mega-CD and 32X maps; for a plain cartridge both publish no
+ * map and frontends read retro_get_memory_data, the same buffer here): work
+ * RAM at 0xFF0000, 64 KiB, flags RETRO_MEMDESC_SYSTEM_RAM only (no
+ * BIGENDIAN), no select, as 16-bit little-endian words (the byte at
+ * 0xFF0000 + a at offset a ^ 1; libretro_ram.h). rcheevos maps
+ * the Mega Drive's "Cartridge RAM" region at real address 0 (consoleinfo.c,
+ * _rc_memory_regions_megadrive), so battery RAM is published there, as
+ * PicoDrive's 32X map does ("CARTRAM"), and nothing else sits at 0: a ROM
+ * descriptor there would hand achievements the ROM as cartridge RAM. */
 static void set_memory_maps(void)
 {
-    size_t ram_size = 0, rom_size = 0, sram_size = 0;
-    uint8_t *ram = mdemu_work_ram(core.md, &ram_size);
-    const uint8_t *rom = mdemu_rom(core.md, &rom_size);
+    size_t sram_size = 0;
     uint8_t *sram = mdemu_sram(core.md, &sram_size);
-    const MdemuRomInfo *info = mdemu_rom_info(core.md);
-    /* Memory is kept in 68000 bus order (big-endian words). */
-    struct retro_memory_descriptor desc[3];
+    struct retro_memory_descriptor desc[2];
     unsigned n = 0;
     memset(desc, 0, sizeof desc);
-    desc[n].flags = RETRO_MEMDESC_SYSTEM_RAM | RETRO_MEMDESC_BIGENDIAN;
-    desc[n].ptr = ram;
+    desc[n].flags = RETRO_MEMDESC_SYSTEM_RAM;
+    desc[n].ptr = core.ram.view;
     desc[n].start = 0xFF0000;
-    desc[n].select = 0xFF0000; /* the canonical 0xFF0000 window (the bus mirrors it down to 0xE00000) */
-    desc[n].len = ram_size;
-    desc[n].addrspace = "RAM";
+    desc[n].len = LIBRETRO_RAM_SIZE;
+    desc[n].addrspace = "68KRAM";
     n++;
-    if (rom && rom_size) {
-        desc[n].flags = RETRO_MEMDESC_CONST | RETRO_MEMDESC_BIGENDIAN;
-        desc[n].ptr = (void *)rom;
-        desc[n].start = 0x000000;
-        desc[n].len = rom_size < 0x400000 ? rom_size : 0x400000;
-        desc[n].addrspace = "ROM";
-        n++;
-    }
-    if (sram && sram_size && info && info->has_sram) {
+    if (sram && sram_size) {
         desc[n].flags = RETRO_MEMDESC_SAVE_RAM;
         desc[n].ptr = sram;
-        desc[n].start = info->sram_start & 0xFFFFFEu; /* the buffer starts at the even address */
+        desc[n].start = 0x000000;
         desc[n].len = sram_size;
-        desc[n].addrspace = "SRAM";
+        desc[n].addrspace = "CARTRAM";
         n++;
     }
     struct retro_memory_map map = { desc, n };
@@ -259,7 +275,10 @@ RETRO_API void retro_set_controller_port_device(unsigned port, unsigned device)
 
 RETRO_API void retro_reset(void)
 {
-    if (core.md) mdemu_reset(core.md, false);
+    if (!core.md) return;
+    ram_from_frontend();
+    mdemu_reset(core.md, false);
+    ram_to_frontend();
 }
 
 static uint16_t read_pad(unsigned port)
@@ -281,6 +300,7 @@ static uint16_t read_pad(unsigned port)
 
 RETRO_API void retro_run(void)
 {
+    ram_from_frontend(); /* what a cheat tool or memory editor wrote since the last frame */
     bool updated = false;
     if (core.environ_cb(RETRO_ENVIRONMENT_GET_VARIABLE_UPDATE, &updated) && updated) {
         bool was_pixel = core.aspect_pixel;
@@ -291,6 +311,7 @@ RETRO_API void retro_run(void)
     if (core.input_poll_cb) core.input_poll_cb();
     for (unsigned port = 0; port < 2; port++) mdemu_set_pad(core.md, (int)port, read_pad(port));
     mdemu_run_frame(core.md);
+    ram_to_frontend();
 
     MdemuFrame f = mdemu_frame(core.md);
     if (f.width != core.last_width || f.height != core.last_height) {
@@ -345,6 +366,7 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     }
     apply_pad_types();
     set_input_descriptors();
+    ram_to_frontend();
     set_memory_maps();
     core.last_width = core.last_height = 0;
     reapply_cheats();
@@ -377,7 +399,9 @@ RETRO_API size_t retro_serialize_size(void) { return core.md ? mdemu_state_size(
 
 RETRO_API bool retro_serialize(void *data, size_t size)
 {
-    return core.md && mdemu_save_state(core.md, data, size) == MDEMU_OK;
+    if (!core.md) return false;
+    ram_from_frontend(); /* the state holds what the frontend sees */
+    return mdemu_save_state(core.md, data, size) == MDEMU_OK;
 }
 
 RETRO_API bool retro_unserialize(const void *data, size_t size)
@@ -385,6 +409,7 @@ RETRO_API bool retro_unserialize(const void *data, size_t size)
     if (!core.md) return false;
     MdemuResult r = mdemu_load_state(core.md, data, size);
     if (r != MDEMU_OK) core_log(RETRO_LOG_WARN, "mdemu: state not loaded: %s", mdemu_result_string(r));
+    else ram_to_frontend();
     return r == MDEMU_OK;
 }
 
@@ -427,7 +452,7 @@ RETRO_API void *retro_get_memory_data(unsigned id)
     size_t size;
     if (!core.md) return NULL;
     if (id == RETRO_MEMORY_SAVE_RAM) return mdemu_sram(core.md, &size);
-    if (id == RETRO_MEMORY_SYSTEM_RAM) return mdemu_work_ram(core.md, &size);
+    if (id == RETRO_MEMORY_SYSTEM_RAM) return mdemu_work_ram(core.md, &size) ? core.ram.view : NULL;
     return NULL;
 }
 
@@ -436,6 +461,6 @@ RETRO_API size_t retro_get_memory_size(unsigned id)
     size_t size = 0;
     if (!core.md) return 0;
     if (id == RETRO_MEMORY_SAVE_RAM) return mdemu_sram(core.md, &size) ? size : 0;
-    if (id == RETRO_MEMORY_SYSTEM_RAM) return mdemu_work_ram(core.md, &size) ? size : 0;
+    if (id == RETRO_MEMORY_SYSTEM_RAM) return mdemu_work_ram(core.md, &size) ? LIBRETRO_RAM_SIZE : 0;
     return 0;
 }

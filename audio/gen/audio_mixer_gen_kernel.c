@@ -33,6 +33,18 @@ int main(int argc, char **argv)
         fprintf(out, "},\n");
     }
     fprintf(out, "};\n");
+    /* The highest a unit step (32768) climbs on its way, over all phases:
+     * the overshoot the mixer's headroom allows for. */
+    int32_t peak = 0;
+    for (int phase = 0; phase < AUDIO_MIXER_PHASES; phase++) {
+        int32_t sum = 0;
+        for (int tap = 0; tap < AUDIO_MIXER_TAPS; tap++) {
+            sum += kernel[phase][tap];
+            if (sum > peak)
+                peak = sum;
+        }
+    }
+    fprintf(out, "const int32_t audio_mixer_kernel_peak = %d;\n", (int)peak);
     free(kernel);
     return fclose(out) != 0;
 }
