@@ -278,7 +278,9 @@ void vdp_draw_to_now_slow(Vdp *v) { vdp_draw_to(v, beam_x(&v->state)); }
 /* Kabuto's VRAM access pattern (see vdp_timing.c) fetches one 2-cell
  * column per 8 slots: slots 8g to 8g+6 read the name table entries and
  * patterns of planes A and B for column g, and slot 8g+7 is the external
- * (or refresh) slot. Column 0 is the one partly scrolled in at the left:
+ * (or refresh) slot. Column 0 is the one partly scrolled in at the left
+ * (its 2-cell vertical scroll follows a rule of its own, read from VSRAM
+ * in its slots: vdp_render_planes.c, left_column_vscroll):
  * with fine scroll f a plane's column g covers screen dots 16(g-1)+f to
  * 16g+f-1. Slot 1 is at 9-bit H 0x1E9, 33 dots before dot 0 (H 0x00A) in
  * both widths, so column g is read from dot 16g - 35 on, and a change

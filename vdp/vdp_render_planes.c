@@ -11,7 +11,11 @@
  *   screen, 01 first eight lines repeated, 10 per 8-line cell, 11 per line;
  *   a 4-byte entry per line: plane A word then plane B word, 10 bits;
  * - vscroll reg 11 bit 2: 0 whole screen (VSRAM 0 = A, 1 = B), 1 per 2-cell
- *   column (VSRAM 2n / 2n+1); 10 bits, 11 in interlace mode 2;
+ *   column (VSRAM 2n / 2n+1); 10 bits, 11 in interlace mode 2. Screen
+ *   column n covers dots 16n + f .. 16n + f + 15 (f: the plane's fine
+ *   horizontal scroll, hscroll & 15), so both cells of a name table column
+ *   pair share one entry; with f != 0 a column partly shown at dots 0..f-1
+ *   comes before column 0 (see left_column_vscroll);
  * - window position reg 17 (bit 7 right, bits 4-0 in 2-cell units) and
  *   reg 18 (bit 7 down, bits 4-0 in 8-line units).
  */
@@ -45,11 +49,40 @@ static inline uint64_t plane_cell(const Vdp *v, const uint8_t *names, unsigned c
     return px | vdp_row_attr[name >> 11];
 }
 
+/* The vertical scroll of the column partly shown left of column 0 (fine
+ * horizontal scroll f != 0, dots 0..f-1) in 2-cell mode. It has no VSRAM
+ * entry of its own; the VDP reads it in the line's first fetch group,
+ * ahead of column 0 (vdp_render.c, VDP_FETCH_GROUP_LEAD), and it takes:
+ * - H40: VSRAM 38 AND VSRAM 39 (the last column's plane A and plane B
+ *   entries), the same value for both planes;
+ * - H32: 0, for both planes.
+ * Source: Genesis Plus GX (core/vdp_render.c, render_bg_m5_vs and
+ * render_bg_m5_im2_vs), documented there as verified on a PAL Mega Drive
+ * model 2 with Formula One and Kawasaki Superbike Challenge (H32) and
+ * Gynoug and Cutie Suzuki no Ringside Angel (H40); Eke's SpritesMind
+ * thread "2-cell vertical scrolling + horizontal scrolling" (2010,
+ * gendev.spritesmind.net/forum/viewtopic.php?f=22&t=737) shows the H32
+ * games right only with 0 and Gynoug right only with something else.
+ * ares uses the same rule ("confirmed hardware bug", Wing of Wor).
+ * Uncertain: GPGX notes that the Genesis 3 may behave differently; why the
+ * VDP ANDs the two entries is not known (BlastEm instead reuses the last
+ * value the VSRAM bus carried); in interlace mode 2 the AND of the 11-bit
+ * entries is used, as GPGX does (not verified on hardware). The window
+ * replaces plane A's partial column where it covers column 0 (the column
+ * fetched with it), so there only plane B shows the rule; plane A's cells
+ * spilling right of a left window keep their own column's entry (GPGX
+ * gives them this value too, with its "window bug"; not modelled). */
+static inline unsigned left_column_vscroll(const VdpState *s)
+{
+    return vdp_is_h40(s) ? (unsigned)(s->vsram[38] & s->vsram[39]) : 0u;
+}
+
 /* The cell loop, specialised by the caller for interlace mode 2 and for
- * per-column vertical scroll so that neither is tested per cell. */
+ * per-column vertical scroll so that neither is tested per cell. `fine`
+ * is the plane's fine horizontal scroll (hscroll & 15). */
 static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int width, unsigned col, unsigned col_mask,
                                     unsigned base, unsigned wcells, unsigned y, unsigned y_mask,
-                                    int plane_index, int column_vscroll, int im2)
+                                    int plane_index, int column_vscroll, int im2, unsigned fine)
 {
     const VdpState *s = &v->state;
     const unsigned tile_shift_y = im2 ? 4 : 3;
@@ -80,12 +113,35 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
         }
         return;
     }
-    for (; sx < width; sx += 8, col = (col + 1) & col_mask) {
-        unsigned column = sx < 0 ? 0u : (unsigned)sx >> 4;
-        unsigned py = (y + s->vsram[column * 2 + (unsigned)plane_index]) & y_mask;
-        const uint8_t *names = s->vram + base + (((py >> tile_shift_y) * wcells * 2) & 0x1FFEu);
+    /* Column by column, the scroll and the name table row once for its
+     * two cells: pair 0 is the partly shown column, pair k >= 1 screen
+     * column k - 1 (VSRAM 2k - 2 and 2k - 1). Cells start at dots
+     * congruent to f mod 8 from dot -7 on, so `at` = sx + 16 - f is a
+     * multiple of 8 (bit 3: the span starts at a column's right cell) and
+     * pair stays below 21 (dot 319). */
+    const uint16_t left_vs = (uint16_t)left_column_vscroll(s);
+    const unsigned at = (unsigned)(sx + 16 - (int)fine);
+    unsigned pair = at >> 4;
+    const uint8_t *names_base = s->vram + base;
+    const unsigned row_bytes = wcells * 2;
+    int right_cell_first = (at & 8) != 0;
+    while (sx < width) {
+        const unsigned vs = pair ? s->vsram[pair * 2 - 2 + (unsigned)plane_index] : left_vs;
+        const unsigned py = (y + vs) & y_mask;
+        const uint8_t *names = names_base + (((py >> tile_shift_y) * row_bytes) & 0x1FFEu);
         const unsigned fine_rows[2] = {py & fine_mask, (py & fine_mask) ^ fine_mask};
+        if (!right_cell_first) {
+            vdp_store8(out + sx, plane_cell(v, names, col, fine_rows, im2));
+            sx += 8;
+            col = (col + 1) & col_mask;
+            if (sx >= width)
+                break;
+        }
+        right_cell_first = 0;
         vdp_store8(out + sx, plane_cell(v, names, col, fine_rows, im2));
+        sx += 8;
+        col = (col + 1) & col_mask;
+        pair++;
     }
 }
 
@@ -110,12 +166,14 @@ void vdp_render_plane(const Vdp *v, uint8_t *out, int x_begin, int x_end, int pl
     int sx = -(int)(x0 & 7) + 8 * skip;
     const int column_vscroll = (s->regs[11] & 0x04) != 0;
 
+    const unsigned fine = hs & 15;
     if (im2)
-        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, column_vscroll, 1);
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, column_vscroll, 1,
+                         fine);
     else if (column_vscroll)
-        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 1, 0);
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 1, 0, fine);
     else
-        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 0, 0);
+        plane_cells_loop(v, out, sx, x_end, col, col_mask, base, wcells, y, y_mask, plane_index, 0, 0, fine);
 }
 
 int vdp_window_span(unsigned line, const uint8_t regs17_18[2], int width, int *x_from, int *x_to)

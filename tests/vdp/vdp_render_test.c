@@ -1,6 +1,7 @@
 /* vdp_render_test.c - rendering, programmed through the ports: planes,
- * priority, scrolling, window, sprites and their limits, shadow/highlight,
- * left column blank, display sizes, interlace mode 2, mid-frame changes. */
+ * priority, scrolling (with the partly shown column of 2-cell vertical
+ * scroll), window, sprites and their limits, shadow/highlight, left column
+ * blank, display sizes, interlace mode 2, mid-frame changes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "vdp_render_vector.h"
 #include "vdp_test_util.h"
 
 #define PLANE_A 0xC000u
@@ -23,6 +25,7 @@
 #define WHITE vt_rgb(7, 7, 7)
 #define YELLOW vt_rgb(7, 7, 0) /* palette 1 colour 1 */
 #define CYAN vt_rgb(0, 7, 7)   /* palette 2 colour 1 */
+#define GREY vt_rgb(3, 3, 3)
 
 static int setup_common(void **st, int h40)
 {
@@ -202,6 +205,200 @@ static void test_vscroll_full_and_columns(void **st)
     assert_int_equal(vt_pixel(v, 16, 3), BACKDROP);
     assert_int_equal(vt_pixel(v, 31, 11), RED);
     assert_int_equal(vt_pixel(v, 31, 12), BACKDROP);
+}
+
+/* ---- 2-cell vertical scroll: the column partly shown left of column 0 ----
+ * With fine horizontal scroll f != 0 a plane shows dots 0..f-1 of a column
+ * fetched before column 0, which has no VSRAM entry: it takes VSRAM 38 AND
+ * VSRAM 39 in H40 and 0 in H32, for both planes (Genesis Plus GX, verified
+ * on a PAL model 2; see vdp_render_planes.c). Rows 0-7 of a plane are
+ * striped so that the colour on line 0 names the scroll its column used:
+ * vertical scroll 8r shows row r, coloured red, green, blue, white, grey
+ * for r mod 5 = 0..4. */
+static void striped_rows(Vdp *v, unsigned base, unsigned first_tile, unsigned rows)
+{
+    uint16_t names[64];
+    for (unsigned r = 0; r < rows; r++) {
+        for (unsigned c = 0; c < 64; c++)
+            names[c] = vt_name(first_tile + r % 5, 0, 0, 0, 0);
+        vt_write_words(v, VT_VRAM_WRITE, base + r * 128, names, 64);
+    }
+}
+
+/* VSRAM in units of `unit` lines (8, or 16 in interlace mode 2): every
+ * column row 4 (grey), column 1 row 1 (green), entries 38 = row 3 and
+ * 39 = row 6, whose AND is row 2 (blue); either entry alone would show
+ * white or green, column 0's entry grey. */
+static void left_column_vsram(Vdp *v, unsigned unit)
+{
+    for (unsigned i = 0; i < 40; i++)
+        vt_vsram(v, i, (uint16_t)(4 * unit));
+    vt_vsram(v, 2, (uint16_t)unit);
+    vt_vsram(v, 3, (uint16_t)unit);
+    vt_vsram(v, 38, (uint16_t)(3 * unit)); /* 011 * unit */
+    vt_vsram(v, 39, (uint16_t)(6 * unit)); /* 110 * unit */
+}
+
+static void assert_dots(const Vdp *v, int y, int x0, int x1, uint32_t colour)
+{
+    for (int x = x0; x < x1; x++) {
+        if (vt_pixel(v, x, y) != colour)
+            print_message("line %d dot %d: %06X, expected %06X\n", y, x, vt_pixel(v, x, y), colour);
+        assert_int_equal(vt_pixel(v, x, y), colour);
+    }
+}
+
+/* Draws a fresh frame with the scalar, then (where the host has it) the
+ * AVX-512 line drawing; `check` must hold for both. */
+static void both_paths(Vdp *v, void (*check)(const Vdp *v))
+{
+    for (int vector = 0; vector < 2; vector++) {
+        if (vector && !vdp_render_vector_available())
+            break;
+        v->render_vector = vector != 0;
+        vt_fresh_frame(v);
+        check(v);
+    }
+}
+
+/* Plane B alone, fine scroll 12: the partly shown column at dots 0-11. */
+static void check_h40_plane_b(const Vdp *v)
+{
+    assert_dots(v, 0, 0, 12, BLUE);   /* VSRAM 38 & 39 */
+    assert_dots(v, 0, 12, 28, GREY);  /* column 0 (both cells of its pair) */
+    assert_dots(v, 0, 28, 44, GREEN); /* column 1 */
+    assert_dots(v, 0, 44, 316, GREY);
+    assert_dots(v, 0, 316, 320, GREEN); /* column 19: plane B's own entry 39 */
+}
+
+/* Plane A over it, fine scroll 4: its partly shown column, dots 0-3, takes
+ * the same value as plane B's. */
+static void check_h40_plane_a(const Vdp *v)
+{
+    assert_dots(v, 0, 0, 4, BLUE);
+    assert_dots(v, 0, 4, 20, GREY);
+    assert_dots(v, 0, 20, 36, GREEN);
+    assert_dots(v, 0, 36, 308, GREY);
+    assert_dots(v, 0, 308, 320, WHITE); /* column 19: plane A's own entry 38 */
+}
+
+/* Fine scroll 0: no partly shown column, column 0 from dot 0. */
+static void check_h40_no_partial_column(const Vdp *v)
+{
+    assert_dots(v, 0, 0, 16, GREY);
+    assert_dots(v, 0, 16, 32, GREEN);
+}
+
+static void test_vscroll_left_column_h40(void **st)
+{
+    Vdp *v = *st;
+    striped_rows(v, PLANE_B, 1, 8);
+    left_column_vsram(v, 8);
+    vt_reg(v, 11, 0x04);              /* 2-cell vertical scroll, whole-screen hscroll */
+    vt_vram_word(v, HSCROLL + 2, 12); /* plane B */
+    vt_display_on(v, 0);
+    both_paths(v, check_h40_plane_b);
+    striped_rows(v, PLANE_A, 1, 8);
+    vt_vram_word(v, HSCROLL + 0, 4 + 16 * 5); /* plane A: fine scroll 4 */
+    both_paths(v, check_h40_plane_a);
+    vt_vram_word(v, HSCROLL + 0, 32);
+    both_paths(v, check_h40_no_partial_column);
+}
+
+/* H32: the partly shown column is not scrolled (row 0, red) in either
+ * plane, whatever VSRAM 38/39 hold. */
+static void check_h32_plane_b(const Vdp *v)
+{
+    assert_dots(v, 0, 0, 12, RED);
+    assert_dots(v, 0, 12, 28, GREY);
+    assert_dots(v, 0, 28, 44, GREEN);
+    assert_dots(v, 0, 44, 256, GREY); /* column 15 ends the line */
+}
+
+static void check_h32_plane_a(const Vdp *v)
+{
+    assert_dots(v, 0, 0, 9, RED);
+    assert_dots(v, 0, 9, 25, GREY);
+    assert_dots(v, 0, 25, 41, GREEN);
+    assert_dots(v, 0, 41, 256, GREY);
+}
+
+static void test_vscroll_left_column_h32(void **st)
+{
+    Vdp *v = *st;
+    striped_rows(v, PLANE_B, 1, 8);
+    left_column_vsram(v, 8);
+    vt_reg(v, 11, 0x04);
+    vt_vram_word(v, HSCROLL + 2, 12);
+    vt_display_on(v, 0);
+    both_paths(v, check_h32_plane_b);
+    striped_rows(v, PLANE_A, 1, 8);
+    vt_vram_word(v, HSCROLL + 0, 9);
+    both_paths(v, check_h32_plane_a);
+}
+
+/* The partly shown column is fetched first, before column 0 (from dot -35,
+ * vdp_render.c), with the VSRAM of that moment: a write to entry 39 at dot
+ * 100 reaches it on the next line only. Line 100 shows plane row
+ * (100 + scroll) / 8: 116 / 8 = row 14 (grey) with 38 & 39 = 16, column 0
+ * (132 / 8 = row 16) green; after the write 38 & 39 = 24 & 24: line 101
+ * shows 125 / 8 = row 15 (red). */
+static void test_vscroll_left_column_midline(void **st)
+{
+    Vdp *v = *st;
+    striped_rows(v, PLANE_B, 1, 32);
+    left_column_vsram(v, 8);
+    vt_reg(v, 11, 0x04);
+    vt_vram_word(v, HSCROLL + 2, 12);
+    vt_display_on(v, 0);
+    for (int vector = 0; vector < 2; vector++) {
+        if (vector && !vdp_render_vector_available())
+            break;
+        v->render_vector = vector != 0;
+        vt_vsram(v, 39, 6 * 8);
+        vt_fresh_frame(v);
+        const uint64_t line100 = v->state.frame_start + 100 * VDP_MASTER_CLOCKS_PER_LINE;
+        vdp_run(v, line100 + 860 + 100 * 8); /* dot 100 */
+        vt_vsram(v, 39, 3 * 8);
+        vdp_run(v, line100 + 2 * VDP_MASTER_CLOCKS_PER_LINE);
+        assert_dots(v, 100, 0, 12, GREY);
+        assert_dots(v, 100, 12, 28, GREEN);
+        assert_dots(v, 101, 0, 12, RED);
+        assert_dots(v, 101, 12, 28, GREEN);
+    }
+}
+
+/* Interlace mode 2: the same rule on the 11-bit entries, in units of the
+ * doubled lines (16 per 8x16 row). */
+static void check_im2(const Vdp *v)
+{
+    for (int y = 0; y < 2; y++) { /* both fields */
+        assert_dots(v, y, 0, 12, BLUE);
+        assert_dots(v, y, 12, 28, GREY);
+        assert_dots(v, y, 28, 44, GREEN);
+    }
+}
+
+static void test_vscroll_left_column_interlace(void **st)
+{
+    Vdp *v = *st;
+    /* Pattern 0 (plane A's empty cells) spans bytes 0-63 in mode 2: clear
+     * the 8x8 tile 1 that lives there. 8x16 patterns 8-12 (64 bytes each):
+     * solid colours 1-5. */
+    uint16_t zero[16] = {0};
+    vt_write_words(v, VT_VRAM_WRITE, 32, zero, 16);
+    for (unsigned c = 1; c <= 5; c++) {
+        vt_solid_tile(v, 2 * (7 + c), c);
+        vt_solid_tile(v, 2 * (7 + c) + 1, c);
+    }
+    striped_rows(v, PLANE_B, 8, 8);
+    left_column_vsram(v, 16);
+    vt_reg(v, 11, 0x04);
+    vt_reg(v, 12, 0x81 | 0x06);
+    vt_vram_word(v, HSCROLL + 2, 12);
+    vt_display_on(v, 0);
+    vt_fresh_frame(v); /* the other field too */
+    both_paths(v, check_im2);
 }
 
 static void test_plane_sizes(void **st)
@@ -590,6 +787,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_tile_flips, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_hscroll_full_line_cell, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_vscroll_full_and_columns, setup_h40, teardown),
+        cmocka_unit_test_setup_teardown(test_vscroll_left_column_h40, setup_h40, teardown),
+        cmocka_unit_test_setup_teardown(test_vscroll_left_column_h32, setup_h32, teardown),
+        cmocka_unit_test_setup_teardown(test_vscroll_left_column_midline, setup_h40, teardown),
+        cmocka_unit_test_setup_teardown(test_vscroll_left_column_interlace, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_plane_sizes, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_window_splits, setup_h40, teardown),
         cmocka_unit_test_setup_teardown(test_window_beside_scrolled_plane, setup_h40, teardown),
