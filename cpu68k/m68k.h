@@ -29,6 +29,19 @@ extern "C" {
 /* Returned by int_ack when no device answers: spurious interrupt (vector 24). */
 #define M68K_INT_ACK_SPURIOUS (-2)
 
+/* A periodic bus hold such as a DRAM refresh done by the system's bus
+ * arbiter: a refresh falls due every `period` CPU clocks and may take the
+ * memory during the last `window` clocks of its period; an access to that
+ * memory in the window waits for the refresh (`hold` clocks, no more than
+ * what is left of the period) and the next period counts from there. When
+ * no access falls in the window the refresh happens unseen. */
+#define M68K_REFRESH_GROUPS 2
+typedef struct M68kRefreshTiming {
+    uint16_t period;  /* 0 = the group is not used */
+    uint16_t window;
+    uint16_t hold;
+} M68kRefreshTiming;
+
 typedef struct M68kBus {
     void *ctx;
     uint8_t (*read8)(void *ctx, uint32_t addr);   /* addr is 24-bit */
@@ -54,6 +67,10 @@ typedef struct M68kBus {
      * big-endian words); the same for writes with page_write. */
     const uint8_t *page_read[M68K_PAGE_COUNT];
     uint8_t *page_write[M68K_PAGE_COUNT];
+    /* Refresh holds: page_refresh[addr >> 16] = 1 + the group of the memory
+     * at addr (0 = never held), for direct pages and callbacks alike. */
+    M68kRefreshTiming refresh[M68K_REFRESH_GROUPS];
+    uint8_t page_refresh[M68K_PAGE_COUNT];
 } M68kBus;
 
 typedef enum M68kReg {
@@ -90,6 +107,10 @@ typedef struct M68kState {
     uint64_t cycles;    /* 68000 clocks since power-on */
     uint64_t instructions; /* instructions executed since power-on */
     uint32_t scratch[8];   /* room for the core's internal latches */
+    /* [1 + group]: the clock the refresh window of the group's current
+     * period opens; [0] stays UINT64_MAX, standing for memory no refresh
+     * holds, so that the check before an access is one compare. */
+    uint64_t refresh_window_opens[1 + M68K_REFRESH_GROUPS];
 } M68kState;
 
 struct M68k;
@@ -112,6 +133,11 @@ void m68k_init(M68k *cpu, const M68kBus *bus);
  * read or write pointer NULL = use the callbacks. */
 void m68k_map_pages(M68k *cpu, unsigned first_page, unsigned count,
                     const uint8_t *read_mem, uint8_t *write_mem, uint32_t mirror_size);
+/* Set refresh group `group`'s timing (0..M68K_REFRESH_GROUPS-1), its first
+ * period beginning now; assign pages [first_page, first_page+count) to a
+ * group, or to none with -1. */
+void m68k_set_refresh(M68k *cpu, int group, M68kRefreshTiming timing);
+void m68k_map_refresh(M68k *cpu, unsigned first_page, unsigned count, int group);
 /* Power-on/RESET-pin reset: reads SSP and PC from vectors 0 and 1, fills the
  * prefetch, SR = 0x2700. Takes the documented reset cycles. */
 void m68k_reset(M68k *cpu);
@@ -145,6 +171,8 @@ void m68k_set_ipl(M68k *cpu, int level);
 void m68k_set_ipl_at(M68k *cpu, int level, uint64_t clock);
 /* Add wait states / bus-held clocks (VDP DMA, Z80 bus access) to the clock. */
 void m68k_add_cycles(M68k *cpu, uint32_t clocks);
+/* The level last set on the IPL pins (a change scheduled ahead included). */
+static inline int m68k_ipl_pins(const M68k *cpu) { return cpu->state.ipl; }
 static inline uint64_t m68k_cycles(const M68k *cpu) { return cpu->state.cycles; }
 
 uint32_t m68k_get_reg(const M68k *cpu, M68kReg reg);

@@ -6,9 +6,21 @@
 
 #include "m68k_defs.h"
 
+void m68k_refresh_access(M68k *cpu, unsigned tag);
+
+/* Before an access: a refresh of the memory at addr may hold the bus
+ * (m68k.h, M68kRefreshTiming). Until its window opens this is one compare. */
+M68K_INLINE void refresh_check(M68k *cpu, uint32_t addr)
+{
+    unsigned tag = cpu->bus.page_refresh[addr >> M68K_PAGE_SHIFT];
+    if (M68K_UNLIKELY(cpu->state.cycles >= cpu->state.refresh_window_opens[tag]))
+        m68k_refresh_access(cpu, tag);
+}
+
 M68K_INLINE uint8_t bus_read8(M68k *cpu, uint32_t addr)
 {
     addr &= 0xFFFFFFu;
+    refresh_check(cpu, addr);
     LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
     const uint8_t *page = cpu->bus.page_read[addr >> M68K_PAGE_SHIFT];
     uint8_t v = page ? page[addr & 0xFFFFu] : cpu->bus.read8(cpu->bus.ctx, addr);
@@ -19,6 +31,7 @@ M68K_INLINE uint8_t bus_read8(M68k *cpu, uint32_t addr)
 M68K_INLINE uint16_t bus_read16(M68k *cpu, uint32_t addr)
 {
     addr &= 0xFFFFFFu;
+    refresh_check(cpu, addr);
     LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
     const uint8_t *page = cpu->bus.page_read[addr >> M68K_PAGE_SHIFT];
     uint16_t v;
@@ -35,6 +48,7 @@ M68K_INLINE uint16_t bus_read16(M68k *cpu, uint32_t addr)
 M68K_INLINE void bus_write8(M68k *cpu, uint32_t addr, uint8_t v)
 {
     addr &= 0xFFFFFFu;
+    refresh_check(cpu, addr);
     LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
     uint8_t *page = cpu->bus.page_write[addr >> M68K_PAGE_SHIFT];
     if (page)
@@ -47,6 +61,7 @@ M68K_INLINE void bus_write8(M68k *cpu, uint32_t addr, uint8_t v)
 M68K_INLINE void bus_write16(M68k *cpu, uint32_t addr, uint16_t v)
 {
     addr &= 0xFFFFFFu;
+    refresh_check(cpu, addr);
     LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
     uint8_t *page = cpu->bus.page_write[addr >> M68K_PAGE_SHIFT];
     if (page) {
@@ -64,6 +79,7 @@ M68K_INLINE void bus_write16(M68k *cpu, uint32_t addr, uint16_t v)
 static inline void bus_rmw_write8(M68k *cpu, uint32_t addr, uint8_t v)
 {
     addr &= 0xFFFFFFu;
+    refresh_check(cpu, addr);
     LAST_BUS_CLOCK(cpu) = (uint32_t)cpu->state.cycles;
     cpu->bus.rmw_write8(cpu->bus.ctx, addr, v);
     cpu->state.cycles += 4;

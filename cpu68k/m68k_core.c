@@ -20,6 +20,8 @@ void m68k_init(M68k *cpu, const M68kBus *bus)
     cpu->bus = *bus;
     memset(cpu->bus.page_read, 0, sizeof cpu->bus.page_read);
     memset(cpu->bus.page_write, 0, sizeof cpu->bus.page_write);
+    for (unsigned i = 0; i <= M68K_REFRESH_GROUPS; i++)
+        cpu->state.refresh_window_opens[i] = UINT64_MAX; /* no timings yet */
     cpu->state.sr = 0x2700;
 }
 
@@ -36,6 +38,72 @@ void m68k_map_pages(M68k *cpu, unsigned first_page, unsigned count, const uint8_
         cpu->bus.page_read[first_page + i] = direct && read_mem ? read_mem + offset : NULL;
         cpu->bus.page_write[first_page + i] = direct && write_mem ? write_mem + offset : NULL;
     }
+}
+
+void m68k_set_refresh(M68k *cpu, int group, M68kRefreshTiming timing)
+{
+    if (group < 0 || group >= M68K_REFRESH_GROUPS)
+        return;
+    if (timing.window > timing.period)
+        timing.window = timing.period;
+    cpu->bus.refresh[group] = timing;
+    cpu->state.refresh_window_opens[1 + group] =
+        timing.period ? cpu->state.cycles + timing.period - timing.window : UINT64_MAX;
+}
+
+void m68k_map_refresh(M68k *cpu, unsigned first_page, unsigned count, int group)
+{
+    uint8_t tag = group >= 0 && group < M68K_REFRESH_GROUPS ? (uint8_t)(group + 1) : 0;
+    for (unsigned i = 0; i < count && first_page + i < M68K_PAGE_COUNT; i++)
+        cpu->bus.page_refresh[first_page + i] = tag;
+}
+
+/* m68k_refresh_access a period or more after the window opened: the
+ * periods between went unseen. */
+static void refresh_access_late(M68k *cpu, unsigned tag, uint64_t late)
+{
+    M68kState *s = &cpu->state;
+    const M68kRefreshTiming *t = &cpu->bus.refresh[tag - 1];
+    if (!t->period) { /* a state written from outside for a group not in use */
+        s->refresh_window_opens[tag] = UINT64_MAX;
+        return;
+    }
+    uint64_t pos = late % t->period; /* from the opening of the latest window */
+    if (pos < t->window) {
+        uint64_t left = t->window - pos;
+        s->cycles += left < t->hold ? left : t->hold;
+    }
+    s->refresh_window_opens[tag] += (late / t->period + 1) * t->period;
+}
+
+/* An access to memory of refresh group tag - 1 once its window has opened
+ * (m68k.h): in the window it waits
+ * for the refresh, which ends with the period; a window that closed with
+ * no access went unseen. Either way the next window opens a period later.
+ * This runs several hundred times a frame at moments no branch predictor
+ * can guess, so the usual case (up to the end of the next period's window)
+ * is done with masks, not branches. */
+void m68k_refresh_access(M68k *cpu, unsigned tag)
+{
+    M68kState *s = &cpu->state;
+    if (M68K_UNLIKELY(!tag)) { /* a state zeroed from outside: no group, never held */
+        s->refresh_window_opens[0] = UINT64_MAX;
+        return;
+    }
+    uint64_t late = s->cycles - s->refresh_window_opens[tag];
+    const M68kRefreshTiming *t = &cpu->bus.refresh[tag - 1];
+    int32_t period = t->period, window = t->window;
+    if (M68K_UNLIKELY(late >= (uint64_t)(period + window))) {
+        refresh_access_late(cpu, tag, late);
+        return;
+    }
+    int32_t unseen = (int32_t)late >= window ? period : 0; /* this window closed without an access */
+    int32_t into = (int32_t)late - unseen;                 /* into the window that counts (< 0: before it) */
+    uint32_t held = -(uint32_t)(into >= 0);
+    int32_t left = window - into;
+    uint32_t wait = (uint32_t)(left < t->hold ? left : t->hold);
+    s->cycles += wait & held;
+    s->refresh_window_opens[tag] += (uint32_t)unseen + ((uint32_t)period & held);
 }
 
 /* Reset exception: 40 clocks (MC68000 UM table 8-14), reading SSP and PC. */
@@ -152,7 +220,10 @@ static inline int needs_attention(const M68kState *s)
     /* nmi_edge, stopped, halted and trace_pending sit side by side. */
     uint32_t flags;
     memcpy(&flags, &s->nmi_edge, sizeof flags);
-    return flags | (s->ipl > ((s->sr >> 8) & 7));
+    /* A level dropped by a change still ahead of the sampling point counts
+     * too (IPL_PREVIOUS is brought level with ipl once the change is past). */
+    unsigned mask = (s->sr >> 8) & 7;
+    return flags | (s->ipl > mask) | (s->scratch[5] > mask);
 }
 
 static inline void execute_instruction(M68k *cpu)
@@ -207,6 +278,8 @@ static void attend(M68k *cpu, bool whole_slice)
         return;
     }
     int level = pending_interrupt(cpu);
+    if (!change_ahead_of(cpu, (uint32_t)s->cycles))
+        IPL_PREVIOUS(cpu) = s->ipl; /* the change is past: nothing older to sample */
     if (level) {
         if (level == 7)
             s->nmi_edge = 0;

@@ -10,8 +10,10 @@
 /* Helpers that must fold into their callers (sizes and kinds become constants). */
 #if defined(__GNUC__)
 #define M68K_INLINE static inline __attribute__((always_inline))
+#define M68K_UNLIKELY(c) __builtin_expect(!!(c), 0)
 #else
 #define M68K_INLINE static inline
+#define M68K_UNLIKELY(c) (c)
 #endif
 
 #define SR_C 0x0001u

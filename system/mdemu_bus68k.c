@@ -338,7 +338,7 @@ static int bus_int_ack(void *ctx, int level)
     Mdemu *md = ctx;
     mdemu_catch_up_vdp(md, mdemu_now_68k(md));
     vdp_irq_ack(&md->vdp, level);
-    mdemu_update_irqs(md);
+    mdemu_vdp_ipl_follow(md, mdemu_now_68k(md));
     return M68K_INT_ACK_AUTOVECTOR;
 }
 

@@ -85,6 +85,7 @@ void mdemu_power_on(Mdemu *md)
     mdemu_bus68k_init(&bus68, md);
     m68k_init(&md->cpu, &bus68);
     m68k_map_pages(&md->cpu, 0xE0, 0x20, md->sys.work_ram, md->sys.work_ram, MDEMU_WORK_RAM_SIZE);
+    mdemu_setup_refresh(md);
 
     Z80Bus busz;
     mdemu_busz80_init(&busz, md);

@@ -71,7 +71,7 @@ typedef struct MdemuSysState {
     uint64_t frame_count;
     uint64_t z80_stall_master; /* master clocks of 68000 bus the Z80 has taken, not yet charged */
     uint64_t z80_busack_at;    /* master clock from which the requested Z80 bus is granted */
-    uint32_t z80_window_wait_tenths; /* fraction of a T-state owed to the window's average wait */
+    uint32_t z80_window_wait_tenths; /* fraction of a T-state owed to the average 68000-bus waits (mdemu_busz80.c) */
     uint32_t pad4_;
 } MdemuSysState;
 
@@ -167,6 +167,8 @@ void mdemu_set_error(char *err, size_t err_size, const char *name, const char *f
 /* mdemu_console.c */
 void mdemu_install_hooks(Mdemu *md);
 void mdemu_power_on(Mdemu *md);
+/* mdemu_refresh.c: the bus arbiter's refresh holds on the 68000's bus. */
+void mdemu_setup_refresh(Mdemu *md);
 
 /* mdemu_scheduler.c: catch-up to the accessing CPU's time (master clocks). */
 static inline uint64_t mdemu_now_68k(const Mdemu *md) { return md->cpu.state.cycles * 7u; }
@@ -175,7 +177,8 @@ void mdemu_catch_up_vdp(Mdemu *md, uint64_t master);
 void mdemu_catch_up_audio(Mdemu *md, uint64_t master);
 void mdemu_catch_up_z80(Mdemu *md);
 void mdemu_flush_audio(Mdemu *md);
-void mdemu_update_irqs(Mdemu *md);
+/* The VDP's interrupt state changed at master clock `change`: schedule the 68000's IPL. */
+void mdemu_vdp_ipl_follow(Mdemu *md, uint64_t change);
 
 /* mdemu_bus68k.c */
 void mdemu_bus68k_init(M68kBus *bus, Mdemu *md);

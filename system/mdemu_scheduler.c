@@ -34,7 +34,7 @@ static void z80_advance(Mdemu *md, uint64_t target)
  * last clock of an instruction (MC68000 UM fig. 5-11; Zilog UM0080). */
 static void vdp_lines_changed(Mdemu *md, uint64_t event)
 {
-    m68k_set_ipl_at(&md->cpu, vdp_irq_level(&md->vdp), (event + 6) / 7);
+    mdemu_vdp_ipl_follow(md, event);
     z80_set_int_line_at(&md->z80, vdp_z80_irq(&md->vdp), (event + 14) / 15);
 }
 
@@ -59,11 +59,16 @@ void mdemu_catch_up_vdp(Mdemu *md, uint64_t master)
     vdp_run(&md->vdp, master);
 }
 
-/* For level changes the accessing CPU caused itself (acknowledge, enable
- * bits, status reads): they happen at the access. */
-void mdemu_update_irqs(Mdemu *md)
+/* The VDP's interrupt output follows its internal state (pending flags,
+ * enable bits) that changed at master clock `change`, after the VDP's
+ * output delay; the 68000 sees the new level from then on. */
+void mdemu_vdp_ipl_follow(Mdemu *md, uint64_t change)
 {
-    m68k_set_ipl(&md->cpu, vdp_irq_level(&md->vdp));
+    int level = vdp_irq_level(&md->vdp);
+    if (level == m68k_ipl_pins(&md->cpu))
+        return; /* nothing changed, or the change is already on its way */
+    uint64_t at = change + vdp_irq_output_delay(&md->vdp);
+    m68k_set_ipl_at(&md->cpu, level, (at + 6) / 7);
 }
 
 /* The sound chips run behind and are caught up at each access that

@@ -13,8 +13,11 @@
 
 #define STATE_MAGIC "MDEMUSV1"
 /* 2: the YM2612 state's key, envelope counter and LFO divider fields took
- * their die-level meanings (a version 1 state would load with other ones). */
-#define STATE_VERSION 2u
+ * their die-level meanings (a version 1 state would load with other ones).
+ * 3: the 68000 state holds the refresh periods; the VDP's FIFO keeps its old
+ * words and a VRAM word's progress (fill_data's bytes took other meanings);
+ * the mixer's levels changed scale. */
+#define STATE_VERSION 3u
 #define STATE_HEADER_SIZE 28u
 #define SECTION_HEADER_SIZE 8u
 #define SECTION_COUNT 9u

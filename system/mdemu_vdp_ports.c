@@ -52,7 +52,6 @@ uint16_t mdemu_vdp_read16(Mdemu *md, uint32_t addr)
          * bus last held, its prefetch (genvdp.txt, "status register"). */
         uint16_t v = (uint16_t)((vdp_read_status(&md->vdp) & ~VDP_STATUS_UNDRIVEN_MASK) |
                                 (mdemu_open_bus(md) & VDP_STATUS_UNDRIVEN_MASK));
-        mdemu_update_irqs(md);
         return v;
     }
     case 0x08:
@@ -91,6 +90,9 @@ void mdemu_vdp_write16(Mdemu *md, uint32_t addr, uint16_t value, bool byte_write
     }
     if (stall)
         m68k_add_cycles(&md->cpu, (stall + 6) / 7);
-    mdemu_update_irqs(md);
+    /* A register write reaches the VDP at the end of the 68000's write
+     * cycle (4 clocks after it began), and its interrupt output follows
+     * from there. */
+    mdemu_vdp_ipl_follow(md, now + 4 * 7);
 }
 

@@ -41,7 +41,8 @@ typedef struct VdpFifoEntry {
     uint16_t addr;
     uint16_t data;
     uint8_t code;
-    uint8_t pad_[3];
+    uint8_t addr_a16;       /* address bit 16 (128 KiB VRAM mode only) */
+    uint8_t pad_[2];
 } VdpFifoEntry;
 
 /* Emulated state. Fields are the VDP's business; other modules use the API. */
@@ -59,10 +60,14 @@ typedef struct VdpState {
     /* Internals below: position, ports, FIFO, DMA, interrupts, flags. */
     uint64_t line_start;        /* master clock at which the current line began */
     uint64_t z80_int_until;     /* Z80 /INT is held low while clock < this */
-    VdpFifoEntry fifo[4];       /* pending 68000 writes, oldest at fifo_head */
+    VdpFifoEntry fifo[4];       /* ring: pending writes from fifo_head; the rest hold older words */
     uint16_t line;              /* current line, 0 = first active line */
     uint16_t addr;              /* address register */
-    uint16_t fill_data;         /* VRAM fill value (from the data port) */
+    /* FIFO write path and 128 KiB mode (vdp_fifo.c, vdp_ports.c): the
+     * address register's bit 16, and how many bytes of the oldest FIFO
+     * entry are already in VRAM (VRAM takes a word as two byte writes). */
+    uint8_t addr_a16;
+    uint8_t fifo_head_bytes;
     uint16_t hv_latch;          /* HV counter held while reg 0 bit 1 is set */
     uint16_t stale_data;        /* last word through the FIFO (fills unused read bits) */
     uint16_t copy_byte;         /* byte read by a VRAM copy, awaiting its write slot */
@@ -165,6 +170,9 @@ uint32_t vdp_read_wait(const Vdp *v);
  * the acknowledge for that level, and the Z80's /INT line. */
 int vdp_irq_level(const Vdp *v);
 void vdp_irq_ack(Vdp *v, int level);
+/* Master clocks from a change of the pending flags or enable bits to the
+ * change of the interrupt output (the caller delays the 68000's IPL by it). */
+uint32_t vdp_irq_output_delay(const Vdp *v);
 bool vdp_z80_irq(const Vdp *v);
 /* Master clock of the next change in interrupt lines (for the scheduler). */
 uint64_t vdp_next_event(const Vdp *v);

@@ -71,13 +71,29 @@ int vdp_irq_level(const Vdp *v)
     return 0;
 }
 
+/* The acknowledge clears the flag of the interrupt the VDP is asserting at
+ * that moment, which need not be the level the 68000 sampled: the 68000
+ * may have latched a level that a register write changed before its
+ * acknowledge cycle. Measured on hardware (notaz, testpico): a level 4
+ * taken while VINT became enabled clears VINT, and HINT is taken once more
+ * ("irq ack h-v 2"); a level 6 taken after VINT was disabled again clears
+ * nothing, so VINT comes back when re-enabled ("irq ack v-h 2", the
+ * sequence Fatal Rewind uses). A level 6 acknowledge never clears HINT
+ * (Lotus II relies on it: helios emulator's notes). */
 void vdp_irq_ack(Vdp *v, int level)
 {
-    if (level == 6)
-        v->state.vint_pending = 0;
-    else if (level == 4)
-        v->state.hint_pending = 0;
+    VdpState *s = &v->state;
+    if (s->vint_pending && (s->regs[1] & 0x20))
+        s->vint_pending = 0;
+    else if (level == 4 && s->hint_pending && (s->regs[0] & 0x10))
+        s->hint_pending = 0;
 }
+
+/* The interrupt output follows the pending flags and enable bits four dots
+ * later (ares, "irq.delay": a 4 pixel delay, 4-6 68000 clocks): the status
+ * F flag shows before the 68000 can see the interrupt (testpico "irq f
+ * flag": 1-3 status reads see F before the interrupt is taken). */
+uint32_t vdp_irq_output_delay(const Vdp *v) { return 4u * (uint32_t)vdp_dot_clocks(vdp_width(&v->state)); }
 
 bool vdp_z80_irq(const Vdp *v) { return v->state.clock < v->state.z80_int_until; }
 

@@ -41,6 +41,14 @@ static inline int vdp_interlace_mode(const VdpState *s)
     return lsm == 1 ? 1 : lsm == 3 ? 2 : 0;
 }
 static inline unsigned vdp_auto_increment(const VdpState *s) { return s->regs[15]; }
+/* DMA source regs 21-22: the low 16 bits of the word address, which wrap
+ * by themselves (genvdp.txt, "DMA"). */
+static inline uint16_t vdp_dma_source_low(const VdpState *s) { return (uint16_t)(s->regs[21] | (s->regs[22] << 8)); }
+static inline void vdp_dma_set_source_low(VdpState *s, uint16_t value)
+{
+    s->regs[21] = (uint8_t)value;
+    s->regs[22] = (uint8_t)(value >> 8);
+}
 static inline uint16_t vdp_dma_length(const VdpState *s)
 {
     return (uint16_t)(s->regs[19] | (s->regs[20] << 8));
@@ -85,17 +93,29 @@ typedef struct VdpSlotCursor {
 uint64_t vdp_slot_cursor_next(VdpSlotCursor *c, const VdpState *s, uint64_t clock);
 
 /* ---- memory (vdp_memory.c) ---- */
-void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value);
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data);
 void vdp_cram_refresh(Vdp *v, unsigned index);
 void vdp_cram_refresh_all(Vdp *v);
 void vdp_dac_build(Vdp *v);
 /* Decoded pattern rows (vdp_pattern_cache.c): the row holding `addr`, or all. */
 void vdp_pattern_cache_update(Vdp *v, unsigned addr);
+void vdp_pattern_cache_write_byte(Vdp *v, unsigned addr, uint8_t value);
 void vdp_pattern_cache_rebuild(Vdp *v);
 
 /* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
-/* One external access slot: drains a FIFO entry or advances a DMA. */
+/* 128 KiB VRAM mode (reg 1 bit 7): a 16-bit VRAM bus of two banks. */
+static inline int vdp_vram_128k(const VdpState *s) { return (s->regs[1] & 0x80) != 0; }
+/* External access slots the oldest FIFO entry still needs: a VRAM word is
+ * two byte writes in the 64 KiB mode (vdp_fifo.c), everything else one. */
+static inline int vdp_fifo_head_slots(const VdpState *s)
+{
+    const VdpFifoEntry *e = &s->fifo[s->fifo_head];
+    if ((e->code & 0x0F) != VDP_CODE_VRAM_WRITE || vdp_vram_128k(s))
+        return 1;
+    return s->fifo_head_bytes ? 1 : 2;
+}
+/* One external access slot: a 68000 DMA reads a word into the FIFO, then
+ * the FIFO writes (part of) its oldest entry, or a fill / copy advances. */
 void vdp_access_slot(Vdp *v);
 /* Whether an access slot has anything to do (inline: the run loop asks at every event). */
 static inline int vdp_slot_has_work(const VdpState *s)
@@ -112,10 +132,25 @@ static inline int vdp_slot_has_work(const VdpState *s)
         return 0;
     }
 }
-void vdp_fifo_push(Vdp *v, uint16_t data);
+/* Queues a write of `data` at the address and code registers (the caller
+ * makes room first) and advances the address register. */
+static inline void vdp_fifo_push(Vdp *v, uint16_t data)
+{
+    VdpState *s = &v->state;
+    VdpFifoEntry *e = &s->fifo[(s->fifo_head + s->fifo_count) & 3];
+    e->addr = s->addr;
+    e->addr_a16 = s->addr_a16;
+    e->data = data;
+    e->code = s->code;
+    s->fifo_count++;
+    s->addr = (uint16_t)(s->addr + vdp_auto_increment(s));
+}
 void vdp_dma_start(Vdp *v);
+/* Counts one DMA unit down (regs 19-20); nonzero when the transfer is over. */
+int vdp_dma_count_down(VdpState *s);
+void vdp_dma_finish(VdpState *s);
+/* A fill or copy unit, in a slot the FIFO does not need. */
 void vdp_dma_slot(Vdp *v);
-void vdp_dma_fill_data(Vdp *v, uint16_t data);
 
 /* ---- run loop (vdp_run.c) ---- */
 void vdp_run_to(Vdp *v, uint64_t clock);
@@ -178,5 +213,30 @@ void vdp_line_finish(Vdp *v);
 /* A CRAM write during the active area shows its colour at the beam (the
  * "CRAM dot"): called right after the write lands. */
 void vdp_cram_dot(Vdp *v, uint16_t colour);
+
+/* ---- VRAM byte writes (here, inline: the FIFO writes VRAM a byte per
+ * slot, fills and copies too) ---- */
+/* A byte written into the sprite table area also goes to the sprite cache. */
+static inline void vdp_sat_cache_write(Vdp *v, unsigned addr, uint8_t value)
+{
+    VdpState *s = &v->state;
+    unsigned rel = (addr - vdp_sat_base(s)) & 0xFFFF;
+    if (rel < 80 * 8 && (rel & 7) < 4) {
+        vdp_sprite_scan_keep(s);
+        s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
+        v->sprite_lists_valid = false;
+    }
+}
+
+/* A VRAM byte (address in the 68000's byte order) with its sprite cache
+ * and decoded pattern row. */
+static inline void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
+{
+    addr &= 0xFFFF;
+    vdp_fetch_to_now(v); /* the columns already fetched keep the old contents */
+    v->state.vram[addr] = value;
+    vdp_pattern_cache_write_byte(v, addr, value);
+    vdp_sat_cache_write(v, addr, value);
+}
 
 #endif

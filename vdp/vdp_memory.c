@@ -43,23 +43,8 @@ void vdp_cram_refresh_all(Vdp *v)
 /* The byte and the sprite cache, but not the decoded pattern row. */
 static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
 {
-    VdpState *s = &v->state;
-    s->vram[addr] = value;
-    unsigned base = vdp_sat_base(s);
-    unsigned rel = (addr - base) & 0xFFFF;
-    if (rel < 80 * 8 && (rel & 7) < 4) {
-        vdp_sprite_scan_keep(s);
-        s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
-        v->sprite_lists_valid = false;
-    }
-}
-
-void vdp_vram_write_byte(Vdp *v, unsigned addr, uint8_t value)
-{
-    vdp_fetch_to_now(v); /* the columns already fetched keep the old contents */
-    addr &= 0xFFFF;
-    store_vram_byte(v, addr, value);
-    vdp_pattern_cache_update(v, addr);
+    v->state.vram[addr] = value;
+    vdp_sat_cache_write(v, addr, value);
 }
 
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)

@@ -22,6 +22,14 @@ void vdp_pattern_cache_update(Vdp *v, unsigned addr)
                                              ((uint64_t)dot_pairs[p[2]] << 32) | ((uint64_t)dot_pairs[p[3]] << 48);
 }
 
+/* One byte is two dots, 16 bits of its row (byte 0 in the low bits). */
+void vdp_pattern_cache_write_byte(Vdp *v, unsigned addr, uint8_t value)
+{
+    uint64_t *row = &v->pattern_rows[(addr & 0xFFFFu) >> 2];
+    unsigned shift = (addr & 3u) * 16u;
+    *row = (*row & ~((uint64_t)0xFFFF << shift)) | ((uint64_t)dot_pairs[value] << shift);
+}
+
 void vdp_pattern_cache_rebuild(Vdp *v)
 {
     for (unsigned addr = 0; addr < 0x10000u; addr += 4)

@@ -51,20 +51,29 @@ uint32_t vdp_write_control(Vdp *v, uint16_t value)
 {
     VdpState *s = &v->state;
     if (!s->latch_pending) {
+        /* First half: CD1-0 and A13-0 take effect at once (genvdp.txt
+         * v1.1: the code and address registers keep what half a command
+         * word wrote into them). A register write is decoded from the
+         * same word and loads them too: CD1-0 become 10, a code that writes
+         * nowhere, so data written after a register write without a new
+         * command is lost (notaz, testpico "vdp reg w cmd reset" and "dma
+         * fill disabled", measured on hardware). It leaves no half pending. */
+        s->code = (uint8_t)((s->code & 0x3C) | (value >> 14));
+        s->addr = (uint16_t)((s->addr & 0xC000) | (value & 0x3FFF));
         if ((value & 0xC000) == 0x8000) {
             write_register(v, (value >> 8) & 0x1F, (uint8_t)value);
             return 0;
         }
-        /* First half: CD1-0 and A13-0 take effect at once. */
-        s->code = (uint8_t)((s->code & 0x3C) | (value >> 14));
-        s->addr = (uint16_t)((s->addr & 0xC000) | (value & 0x3FFF));
         s->latch_pending = 1;
         return 0;
     }
-    /* Second half: CD5-2 from bits 7-4, A15-14 from bits 1-0. */
+    /* Second half: CD5-2 from bits 7-4, A15-14 from bits 1-0, and A16 from
+     * bit 2, used by the 128 KiB VRAM mode only (testpico "vdp 128k addr
+     * bit16": a later first half keeps it). */
     s->latch_pending = 0;
     s->code = (uint8_t)((s->code & 0x03) | ((value >> 2) & 0x3C));
     s->addr = (uint16_t)((s->addr & 0x3FFF) | ((value & 3) << 14));
+    s->addr_a16 = (uint8_t)((value >> 2) & 1);
     if (s->dma_kind == VDP_DMA_FILL && s->dma_fill_armed) {
         s->dma_kind = VDP_DMA_NONE; /* a new command abandons a fill still waiting for data */
         s->dma_fill_armed = 0;
@@ -83,10 +92,10 @@ uint32_t vdp_write_data(Vdp *v, uint16_t value)
     s->latch_pending = 0;
     uint32_t wait = stall_while_fifo_full(v);
     vdp_fifo_push(v, value);
-    if (s->dma_kind == VDP_DMA_FILL && s->dma_fill_armed)
-        vdp_dma_fill_data(v, value); /* the fill starts at the written address */
-    else
-        s->addr = (uint16_t)(s->addr + vdp_auto_increment(s));
+    /* A waiting fill starts with this word: it is written like any other,
+     * and the fill follows at the advanced address (vdp_dma.c). */
+    if (s->dma_kind == VDP_DMA_FILL)
+        s->dma_fill_armed = 0;
     return wait;
 }
 
@@ -137,9 +146,19 @@ uint16_t vdp_read_data(Vdp *v)
 uint32_t vdp_read_wait(const Vdp *v)
 {
     const VdpState *s = &v->state;
+    /* The queued writes' slots (two for a VRAM word in the 64 KiB mode,
+     * vdp_fifo.c), then one for the read itself. */
+    int slots = 1;
+    if (s->fifo_count > 0) {
+        slots += vdp_fifo_head_slots(s);
+        int per_vram_word = vdp_vram_128k(s) ? 1 : 2;
+        for (int i = 1; i < s->fifo_count; i++) {
+            const VdpFifoEntry *e = &s->fifo[(s->fifo_head + i) & 3];
+            slots += (e->code & 0x0F) == VDP_CODE_VRAM_WRITE ? per_vram_word : 1;
+        }
+    }
     uint64_t t = s->clock;
-    /* Every queued write, then the read itself, needs a slot. */
-    for (int i = 0; i <= s->fifo_count; i++)
+    for (int i = 0; i < slots; i++)
         t = vdp_slot_after(s, t);
     return (uint32_t)(t - s->clock);
 }

@@ -6,13 +6,17 @@
 
 enum { EV_LINE, EV_RENDER, EV_VINT, EV_SLOT };
 
-/* The H interrupt counter (reg 10) is decremented at the end of each line of
- * the active area plus the first blanked line, and reloaded on every other
- * line; when it is decremented at zero it raises HINT and reloads
- * (genvdp.txt, "Interrupts"). The end of a line is the V counter increment. */
-static void line_counter_tick(VdpState *s, int ended_line)
+/* The H interrupt counter (reg 10) counts down as each line of the active
+ * area and the first blanked line begins (the V counter's increment), and
+ * is reloaded as every other line begins; counting down at zero raises
+ * HINT and reloads it (genvdp.txt, "Interrupts", for the mechanism). Which
+ * lines count is from hardware: with reg 10 = 0 the 225 HINTs of a frame
+ * are taken on lines 0-224, their handlers reading V counters 0 to 224, and
+ * a value written while the last blanked line runs is not loaded until the
+ * next frame's reload (notaz, testpico "irq4 / line"). */
+static void line_counter_tick(VdpState *s)
 {
-    if (ended_line <= vdp_active_lines(s)) {
+    if (s->line <= vdp_active_lines(s)) {
         if (s->hint_counter == 0) {
             s->hint_pending = 1;
             s->hint_counter = s->regs[10];
@@ -42,22 +46,17 @@ static void begin_next_line(Vdp *v)
 {
     VdpState *s = &v->state;
     vdp_line_finish(v);
-    int total = vdp_total_lines(s);
-    int ended = s->line;
     s->line_start += VDP_MASTER_CLOCKS_PER_LINE;
     s->line++;
-    if (s->line >= total) {
+    if (s->line >= vdp_total_lines(s)) {
         s->line = 0;
         s->frame_count++;
         s->frame_start = s->line_start;
         /* The odd-field flag alternates every field while interlaced. */
         s->odd_frame = vdp_interlace_mode(s) ? (uint8_t)!s->odd_frame : 0;
         s->field_line_delta = field_line_delta(s);
-        total = vdp_total_lines(s);
     }
-    if (ended >= total)
-        ended = total - 1;
-    line_counter_tick(s, ended);
+    line_counter_tick(s);
     vdp_sprite_scan(v);
     s->line_fetched = s->line >= vdp_active_lines(s);
     s->vint_done = 0;

@@ -149,6 +149,27 @@ static void test_ipl_sampling_point(void **state)
     assert_int_equal(rig_r32(&f->rig, SSP0 - 4), CODE + 2);
 }
 
+/* A device that raised the level and dropped it again after the sampling
+ * point: the 68000 had already latched it, so the interrupt is taken. */
+static void test_level_dropped_after_sampling_is_taken(void **state)
+{
+    Fixture *f = *state;
+    m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2000);
+    m68k_step(&f->cpu); /* a NOP: its prefetch sampled at its start + 2 */
+    uint64_t now = m68k_cycles(&f->cpu);
+    m68k_set_ipl_at(&f->cpu, 6, now - 3);  /* before the sampling point */
+    m68k_set_ipl_at(&f->cpu, 0, now - 1);  /* after it */
+    m68k_step(&f->cpu);
+    assert_int_equal(f->rig.last_ack_level, 6);
+    assert_int_equal(m68k_get_reg(&f->cpu, M68K_REG_PC), rig_handler(30) + 4);
+    /* Once past, the dropped level is not taken again. */
+    f->rig.last_ack_level = 0;
+    m68k_set_reg(&f->cpu, M68K_REG_SR, 0x2000);
+    m68k_step(&f->cpu);
+    m68k_step(&f->cpu);
+    assert_int_equal(f->rig.last_ack_level, 0);
+}
+
 static void test_stop_waits_for_interrupt(void **state)
 {
     Fixture *f = *state;
@@ -205,6 +226,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vectored_and_spurious, setup, teardown),
         cmocka_unit_test_setup_teardown(test_level7_is_edge_triggered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ipl_sampling_point, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_level_dropped_after_sampling_is_taken, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_waits_for_interrupt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reset_instruction, setup, teardown),
     };

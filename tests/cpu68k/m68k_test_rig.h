@@ -141,7 +141,8 @@ static inline int rig_same_state(const M68kState *x, const M68kState *y)
            x->sr == y->sr && x->pc == y->pc && x->ir == y->ir && x->irc == y->irc && x->ipl == y->ipl &&
            x->nmi_edge == y->nmi_edge && x->stopped == y->stopped && x->halted == y->halted &&
            x->trace_pending == y->trace_pending && x->cycles == y->cycles && x->instructions == y->instructions &&
-           !memcmp(x->scratch, y->scratch, sizeof x->scratch);
+           !memcmp(x->scratch, y->scratch, sizeof x->scratch) &&
+           !memcmp(x->refresh_window_opens, y->refresh_window_opens, sizeof x->refresh_window_opens);
 }
 
 static inline uint32_t rig_handler(int vector) { return 0x1000u + 16u * (uint32_t)vector; }

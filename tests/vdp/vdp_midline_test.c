@@ -224,25 +224,28 @@ static Vdp *new_plane_screen(int h40)
 
 /* Kabuto's access pattern reads screen column c (dots 16c..16c+15) in slots
  * 8(c+1)..8(c+1)+6, from 19 dots before its first dot; the external slot
- * 8(c+1)+7 follows. Three name table words written from dot 100 of H40
- * line 100 land in external slots 79, 87 and 95 (dots 123, 139, 155):
- * cell 17 (column 8, read from dot 109) and cell 19 (column 9, from 125)
- * were read before their words landed, cell 22 (column 11, from 157) after.
- * With the beam model all three showed on line 100. */
+ * 8(c+1)+7 follows. A VRAM word takes two external slots, its odd byte
+ * first (vdp_fifo.c); the new names differ from the old in that byte only.
+ * Three name table words written from dot 100 of H40 line 100 change in
+ * external slots 79, 95 and 119 (dots 123, 155, 203; their even bytes land
+ * in 87, 111, 127): cell 17 (column 8, read from dot 109) and cell 19
+ * (column 9, from 125) were read before their words landed, cell 30
+ * (column 15, from 221) after. With the beam model all three showed on
+ * line 100. */
 static void test_vram_write_shows_from_next_column(void **st)
 {
     (void)st;
     Vdp *v = new_plane_screen(1);
     uint64_t ls = v->state.frame_start + 100 * LINE;
     vdp_run(v, ls + FIRST_DOT + 100 * 8);
-    static const unsigned cells[3] = {17, 19, 22};
+    static const unsigned cells[3] = {17, 19, 30};
     for (int i = 0; i < 3; i++) /* row 12 of plane A: lines 96-103 */
         vt_vram_word(v, 0xC000 + 12 * 128 + cells[i] * 2, vt_name(2, 0, 0, 0, 0));
     vdp_run(v, ls + 2 * LINE);
     for (int x = 0; x < 320; x++) {
         int cell = x / 8;
-        assert_int_equal(vt_pixel(v, x, 100), cell == 22 ? rgb_of(green) : rgb_of(blue));
-        assert_int_equal(vt_pixel(v, x, 101), cell == 17 || cell == 19 || cell == 22 ? rgb_of(green) : rgb_of(blue));
+        assert_int_equal(vt_pixel(v, x, 100), cell == 30 ? rgb_of(green) : rgb_of(blue));
+        assert_int_equal(vt_pixel(v, x, 101), cell == 17 || cell == 19 || cell == 30 ? rgb_of(green) : rgb_of(blue));
     }
     free(v);
 }

@@ -4,7 +4,10 @@
  * and every rendered frame is hashed (64-bit FNV-1a over the pixels, the
  * frame size and the sprite status flags). The expected hashes were recorded
  * from the straightforward renderer before it was optimised: any change to a
- * single output pixel changes a hash. Set VDP_GOLDEN_PRINT=1 to print the
+ * single output pixel changes a hash. All were re-recorded when the FIFO
+ * began to write VRAM a byte per access slot (vdp_fifo.c): the scenes' setup
+ * writes then take twice the slots, which moves where their mid-frame
+ * changes land. Set VDP_GOLDEN_PRINT=1 to print the
  * hashes of the current build instead of only comparing them.
  */
 #include <setjmp.h>
@@ -583,32 +586,32 @@ typedef struct GoldenScene {
 } GoldenScene;
 
 static GoldenScene scenes[] = {
-    {"bench", scene_bench, 0, 0x09B5A26DF77AEAB6ull},
-    {"h32", scene_h32, 0, 0x3678425923A356CCull},
-    {"shadow_highlight", scene_shadow_highlight, 0, 0x8306FEF6FF74F151ull},
-    {"window_splits", scene_window_splits, 0, 0x388A811695FB47E0ull},
-    {"interlace", scene_interlace, 0, 0x202DDBD19C81E6A6ull},
-    {"vscroll_columns", scene_vscroll_columns, 0, 0x96BB22F1644F0A47ull},
-    {"vscroll_left_column", scene_vscroll_left_column, 0, 0xB79A6A812042EAAEull},
-    {"line_scroll", scene_line_scroll, 1, 0x5B34608488FED361ull},
-    {"sprite_overflow", scene_sprite_overflow, 0, 0x3CA646619A77390Full},
-    {"dma", scene_dma, 0, 0x8103069F3A7F928Cull},
-    {"state_copy", scene_state_copy, 0, 0x7F93690EB5CE2F3Aull},
+    {"bench", scene_bench, 0, 0xDC3DC7DCA6ED5A48ull},
+    {"h32", scene_h32, 0, 0x17A573E24B148C45ull},
+    {"shadow_highlight", scene_shadow_highlight, 0, 0x62133403E9DFA6EDull},
+    {"window_splits", scene_window_splits, 0, 0x764A10512A712150ull},
+    {"interlace", scene_interlace, 0, 0x81F2907B654B9BD5ull},
+    {"vscroll_columns", scene_vscroll_columns, 0, 0x8DC56A54BCA31158ull},
+    {"vscroll_left_column", scene_vscroll_left_column, 0, 0x7D5D752B685726EBull},
+    {"line_scroll", scene_line_scroll, 1, 0xF7CDB5A381CC133Dull},
+    {"sprite_overflow", scene_sprite_overflow, 0, 0x3C625F6145C6255Aull},
+    {"dma", scene_dma, 0, 0xF8C1A8B7CA31C713ull},
+    {"state_copy", scene_state_copy, 0, 0x0151E5099DCADA02ull},
 };
 
 static const uint64_t random_expected[RANDOM_SCENES] = {
-    0x166DC1678E0D5CAEull,
-    0xB41E79C0E2E7DA90ull,
-    0x1C44D6ABAEEB4BEFull,
-    0xFF66C14D2EF8F038ull,
-    0xAD2421D0D721FB41ull,
-    0x96147B70435318FBull,
-    0x138D7E58E4B8910Eull,
-    0x6CE5BB58154BD833ull,
-    0x41F72CCBBF2132A5ull,
-    0xBF099FC1C87D8A3Full,
-    0xBD103B3992C0E462ull,
-    0x91E88A068F7394A0ull,
+    0x177E633DFBF15F02ull,
+    0xC2C49143FEE4E994ull,
+    0x2F0DF897B24FB838ull,
+    0x816C894753EC3154ull,
+    0x91B6E37C19967827ull,
+    0x1420FB0126B17255ull,
+    0xAEDA679541FFDF94ull,
+    0x9647CB9EA2BDC8F7ull,
+    0x99D8D182A2EAC3FEull,
+    0x3817455CBA3C7AB1ull,
+    0x0EBC3AFEDCCF694Bull,
+    0x93659FAAFC701E46ull,
 };
 
 static int print_mode(void)

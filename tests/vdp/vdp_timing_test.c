@@ -11,6 +11,19 @@
 
 #define LINE VDP_MASTER_CLOCKS_PER_LINE
 
+/* An acknowledge clears only an interrupt the VDP is asserting, so the
+ * flags left by the setup are dropped with both interrupts enabled. */
+static void clear_pending(Vdp *v)
+{
+    uint8_t r0 = v->state.regs[0], r1 = v->state.regs[1];
+    vt_reg(v, 0, (uint8_t)(r0 | 0x10));
+    vt_reg(v, 1, (uint8_t)(r1 | 0x20));
+    vdp_irq_ack(v, 6);
+    vdp_irq_ack(v, 4);
+    vt_reg(v, 0, r0);
+    vt_reg(v, 1, r1);
+}
+
 static int setup(void **st)
 {
     Vdp *v = vt_new(NULL, 0);
@@ -19,8 +32,7 @@ static int setup(void **st)
     vt_mode5(v, 1);
     vt_display_on(v, 0);
     vdp_run(v, vdp_frame_end(v)); /* start from a frame boundary */
-    vdp_irq_ack(v, 6);
-    vdp_irq_ack(v, 4);
+    clear_pending(v);
     *st = v;
     return 0;
 }
@@ -171,6 +183,44 @@ static void test_vint_pending_while_disabled(void **st)
     assert_int_equal(vdp_irq_level(v), 6);
 }
 
+/* The acknowledge clears the interrupt the VDP asserts at that moment
+ * (testpico "irq ack v-h 2" / "irq ack h-v 2", measured on hardware). */
+static void test_ack_clears_what_is_asserted(void **st)
+{
+    Vdp *v = *st;
+    v->state.vint_pending = 1;
+    v->state.hint_pending = 1;
+    /* Level 6 taken, VINT disabled again before the acknowledge: nothing. */
+    vt_reg(v, 1, 0x44);
+    vt_reg(v, 0, 0x04);
+    vdp_irq_ack(v, 6);
+    assert_int_equal(v->state.vint_pending, 1);
+    assert_int_equal(v->state.hint_pending, 1);
+    /* ... nor does it take HINT in VINT's place. */
+    vt_reg(v, 0, 0x14);
+    vdp_irq_ack(v, 6);
+    assert_int_equal(v->state.hint_pending, 1);
+    /* Level 4 taken while VINT became enabled: VINT is cleared, HINT stays. */
+    vt_reg(v, 1, 0x64);
+    vdp_irq_ack(v, 4);
+    assert_int_equal(v->state.vint_pending, 0);
+    assert_int_equal(v->state.hint_pending, 1);
+    assert_int_equal(vdp_irq_level(v), 4);
+    vdp_irq_ack(v, 4);
+    assert_int_equal(v->state.hint_pending, 0);
+    assert_int_equal(vdp_irq_level(v), 0);
+}
+
+/* The interrupt output lags the flags by four dots (ares' irq delay). */
+static void test_irq_output_delay(void **st)
+{
+    Vdp *v = *st;
+    vt_reg(v, 12, 0x81);
+    assert_int_equal(vdp_irq_output_delay(v), 4 * 8);
+    vt_reg(v, 12, 0x00);
+    assert_int_equal(vdp_irq_output_delay(v), 4 * 10);
+}
+
 static void test_hint_clocks(void **st)
 {
     Vdp *v = *st;
@@ -179,32 +229,33 @@ static void test_hint_clocks(void **st)
     vdp_run(v, vdp_frame_end(v)); /* counter reloaded during blanking */
     vdp_irq_ack(v, 4);             /* drop the ones raised while setting up */
     uint64_t f = v->state.frame_start;
-    /* Counter 9: the 10th line end (line 9's) raises HINT: start of line 10. */
-    vdp_run(v, f + 10 * LINE - 1);
+    /* Counter 9 (loaded as the last blanked line began) counts down as lines
+     * 0-8 begin and raises HINT as line 9 begins (testpico "irq4 / line"). */
+    vdp_run(v, f + 9 * LINE - 1);
     assert_int_equal(vdp_irq_level(v), 0);
-    vdp_run(v, f + 10 * LINE);
+    vdp_run(v, f + 9 * LINE);
     assert_int_equal(vdp_irq_level(v), 4);
     vdp_irq_ack(v, 4);
-    vdp_run(v, f + 20 * LINE - 1);
+    vdp_run(v, f + 19 * LINE - 1);
     assert_int_equal(vdp_irq_level(v), 0);
-    vdp_run(v, f + 20 * LINE);
+    vdp_run(v, f + 19 * LINE);
     assert_int_equal(vdp_irq_level(v), 4);
     vdp_irq_ack(v, 4);
-    /* Reg 10 = 0: every line, including the end of line 224, but not in blanking. */
+    /* Reg 10 = 0: as each of lines 0-224 begins, never in the rest of blanking. */
     vt_reg(v, 10, 0);
-    vdp_run(v, vdp_frame_end(v));
-    f = v->state.frame_start;
+    vdp_run(v, vdp_frame_end(v) - 1);
+    clear_pending(v);
+    f = vdp_frame_end(v);
     int count = 0;
-    for (int line = 1; line < 262; line++) {
+    for (int line = 0; line < 262; line++) {
         vdp_run(v, f + (uint64_t)line * LINE);
-        if (vdp_irq_level(v) == 4) {
+        int raised = vdp_irq_level(v) == 4;
+        assert_int_equal(raised, line <= 224);
+        if (raised) {
             count++;
             vdp_irq_ack(v, 4);
         }
     }
-    vdp_run(v, vdp_frame_end(v));
-    if (vdp_irq_level(v) == 4)
-        count++;
     assert_int_equal(count, 225);
 }
 
@@ -237,14 +288,16 @@ static uint64_t h9_offset(int h40, unsigned h9)
     return at + (h9 & 1) * step / 2;
 }
 
-/* With the FIFO full, each further write waits for the next external slot:
- * the writer resumes exactly at each documented slot, in line order. */
-static void check_active_slots(Vdp *v, int h40, const uint16_t *slots, int count)
+/* With the FIFO full, each further write waits for the slot that frees an
+ * entry: with CRAM words (one slot each) the writer resumes exactly at
+ * each documented slot, in line order; with VRAM words (a byte per slot,
+ * vdp_fifo.c) at every second one. */
+static void check_active_slots_every(Vdp *v, int h40, const uint16_t *slots, int count, unsigned code, int per_word)
 {
     vdp_run(v, vdp_frame_end(v));
     uint64_t ls = v->state.frame_start + 50 * LINE;
     vdp_run(v, ls + 1); /* line 50 just begun: past the previous line's slots */
-    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    vt_command(v, code, 0x0000);
     for (int i = 0; i < 4; i++)
         assert_int_equal(vdp_write_data(v, (uint16_t)i), 0);
     /* Sorted by clock: the H40 slot at 0x1D1 (sync) comes first in the line. */
@@ -257,12 +310,18 @@ static void check_active_slots(Vdp *v, int h40, const uint16_t *slots, int count
             expected[j] = expected[j - 1];
             expected[j - 1] = t;
         }
-    for (int i = 0; i < count; i++) {
+    for (int i = per_word - 1; i < count; i += per_word) {
         uint64_t now = v->state.clock;
         uint32_t wait = vdp_write_data(v, (uint16_t)(4 + i));
         assert_int_equal(wait, expected[i] - now);
         assert_true(v->state.clock == expected[i]);
     }
+}
+
+static void check_active_slots(Vdp *v, int h40, const uint16_t *slots, int count)
+{
+    check_active_slots_every(v, h40, slots, count, VT_CRAM_WRITE, 1);
+    check_active_slots_every(v, h40, slots, count, VT_VRAM_WRITE, 2);
 }
 
 static void test_fifo_slots_active_h40(void **st)
@@ -298,7 +357,7 @@ static void test_fifo_blanking_and_h32(void **st)
     vt_reg(v, 12, 0x00);
     uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 167 slots in H32 */
     vdp_run(v, ls + 100);
-    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    vt_command(v, VT_VSRAM_WRITE, 0x0000);
     for (int i = 0; i < 4; i++)
         vdp_write_data(v, (uint16_t)i);
     uint64_t now = v->state.clock;
@@ -310,13 +369,25 @@ static void test_fifo_blanking_and_h32(void **st)
     assert_int_equal(vdp_read_wait(v), ls + 210 - v->state.clock);
     /* Refresh slots leave gaps: 1270 is followed by 1310 (slot 39 at 0x1E9 + 76). */
     vdp_run(v, ls + 1260);
-    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    vt_command(v, VT_VSRAM_WRITE, 0x0000);
     for (int i = 0; i < 4; i++)
         vdp_write_data(v, (uint16_t)i);
     now = v->state.clock;
     assert_int_equal(vdp_write_data(v, 4), ls + 1270 - now);
     now = v->state.clock;
     assert_int_equal(vdp_write_data(v, 5), ls + 1310 - now);
+    /* VRAM words take two slots each: from offset 2000, with the FIFO full
+     * the first entry is free after 2010 and 2030, the next after 2070. A
+     * read then waits for the four queued words' eight slots and its own. */
+    vdp_run(v, ls + 2000);
+    vt_command(v, VT_VRAM_WRITE, 0x0000);
+    for (int i = 0; i < 4; i++)
+        vdp_write_data(v, (uint16_t)i);
+    now = v->state.clock;
+    assert_int_equal(vdp_write_data(v, 4), ls + 2030 - now);
+    now = v->state.clock;
+    assert_int_equal(vdp_write_data(v, 5), ls + 2070 - now);
+    assert_int_equal(vdp_read_wait(v), ls + 2070 + 9 * 20 - v->state.clock);
 }
 
 /* A read waits for the queued writes and its own slot, into the next line. */
@@ -358,12 +429,20 @@ static void test_read_wait_crosses_line(void **st)
     Vdp *v = *st;
     uint64_t ls = v->state.frame_start + 70 * LINE;
     vdp_run(v, ls + 3390); /* past the line's last slot (offset 3380) */
+    vt_command(v, VT_CRAM_WRITE, 0x0000);
+    vdp_write_data(v, 1);
+    vdp_write_data(v, 2);
+    /* Next line's first active H40 slots: 0x1D1, 0x005, 0x015, 0x025, 0x045.
+     * Two CRAM words and the read take the first three. */
+    uint64_t third = ls + LINE + h9_offset(1, 0x015);
+    assert_int_equal(vdp_read_wait(v), third - v->state.clock);
+    /* Two VRAM words take two slots each (vdp_fifo.c): the read gets the fifth. */
+    vdp_run(v, ls + 2 * LINE + 3390);
     vt_command(v, VT_VRAM_WRITE, 0x0000);
     vdp_write_data(v, 1);
     vdp_write_data(v, 2);
-    /* Next line's first three active H40 slots: 0x1D1, 0x005, 0x015. */
-    uint64_t third = ls + LINE + h9_offset(1, 0x015);
-    assert_int_equal(vdp_read_wait(v), third - v->state.clock);
+    uint64_t fifth = ls + 3 * LINE + h9_offset(1, 0x045);
+    assert_int_equal(vdp_read_wait(v), fifth - v->state.clock);
 }
 
 /* Interlaced NTSC fields alternate 263 (odd, status bit 4 set) and 262
@@ -424,6 +503,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hv_counter_interlace_and_pal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vint_clock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vint_pending_while_disabled, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ack_clears_what_is_asserted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_irq_output_delay, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hint_clocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_slots_active_h40, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fifo_slots_active_h32, setup, teardown),
