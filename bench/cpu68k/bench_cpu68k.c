@@ -2,7 +2,10 @@
  * CRC-32, insertion sort, LZ decompression) on a flat page-mapped RAM bus.
  * Prints emulated clocks/s, instructions/s and the ratio to a 7.67 MHz
  * Genesis 68000 (per second of process CPU time), after checking that the
- * kernel computed the right results.
+ * kernel computed the right results. A second run holds the bus for the
+ * Mega Drive's cartridge-port refresh over the whole space (period 128,
+ * window 7, hold 2: system/mdemu_refresh.c), so the cost of emulating
+ * refresh shows as a ratio of the two runs.
  *
  * usage: bench_cpu68k [SECONDS] */
 #include <stdint.h>
@@ -72,6 +75,57 @@ static int kernel_results_ok(const uint8_t *ram)
     return 1;
 }
 
+typedef struct RunFigures {
+    double seconds;
+    uint64_t clocks, instructions;
+    uint32_t rounds;
+    int ok;
+} RunFigures;
+
+/* Run the kernel from a fresh copy of its image for about `seconds`. */
+static RunFigures run_kernel(uint8_t *ram, const uint8_t *image, size_t size, double seconds, int refresh)
+{
+    memset(ram, 0, RAM_SIZE);
+    memcpy(ram, image, size);
+    M68kBus bus = {.ctx = NULL, .read8 = no_read8, .read16 = no_read16, .write8 = no_write8, .write16 = no_write16};
+    M68k *cpu = calloc(1, sizeof *cpu);
+    m68k_init(cpu, &bus);
+    m68k_map_pages(cpu, 0, M68K_PAGE_COUNT, ram, ram, 0);
+    if (refresh) {
+        m68k_set_refresh(cpu, 0, (M68kRefreshTiming){.period = 128, .window = 7, .hold = 2});
+        m68k_map_refresh(cpu, 0, M68K_PAGE_COUNT, 0);
+    }
+    m68k_reset(cpu);
+
+    const uint64_t slice = 1000000;
+    RunFigures r = {0};
+    double start = now_seconds();
+    uint64_t instr0 = cpu->state.instructions;
+    do {
+        r.clocks += m68k_run(cpu, cpu->state.cycles + slice);
+        r.seconds = now_seconds() - start;
+    } while (r.seconds < seconds);
+    r.instructions = cpu->state.instructions - instr0;
+    /* Finish the round in progress so that the results are complete. */
+    r.rounds = m68k_get_reg(cpu, M68K_REG_D7);
+    while (m68k_get_reg(cpu, M68K_REG_D7) == r.rounds)
+        m68k_step(cpu);
+    r.rounds = m68k_get_reg(cpu, M68K_REG_D7);
+    r.ok = r.rounds > 0 && kernel_results_ok(ram);
+    free(cpu);
+    return r;
+}
+
+static void print_figures(const char *what, const RunFigures *r)
+{
+    double clocks_per_s = (double)r->clocks / r->seconds;
+    printf("bench_cpu68k%s: %.2f s, %llu clocks, %llu instructions, %u kernel rounds%s\n", what, r->seconds,
+           (unsigned long long)r->clocks, (unsigned long long)r->instructions, r->rounds,
+           r->ok ? "" : " (WRONG RESULTS)");
+    printf("bench_cpu68k%s: %.1f M clocks/s, %.1f M instructions/s, %.1fx a 7.67 MHz 68000\n", what,
+           clocks_per_s / 1e6, (double)r->instructions / r->seconds / 1e6, clocks_per_s / GENESIS_68K_HZ);
+}
+
 int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 2.0;
@@ -80,40 +134,23 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_cpu68k: cannot open %s\n", MDEMU_BENCH_KERNEL);
         return 1;
     }
-    uint8_t *ram = calloc(RAM_SIZE, 1);
-    size_t size = fread(ram, 1, RAM_SIZE, f);
+    uint8_t *image = calloc(RAM_SIZE, 1), *ram = calloc(RAM_SIZE, 1);
+    size_t size = fread(image, 1, RAM_SIZE, f);
     fclose(f);
     if (size < 0x500) {
         fprintf(stderr, "bench_cpu68k: kernel too short\n");
         return 1;
     }
-    M68kBus bus = {.ctx = NULL, .read8 = no_read8, .read16 = no_read16, .write8 = no_write8, .write16 = no_write16};
-    M68k *cpu = calloc(1, sizeof *cpu);
-    m68k_init(cpu, &bus);
-    m68k_map_pages(cpu, 0, M68K_PAGE_COUNT, ram, ram, 0);
-    m68k_reset(cpu);
-
-    const uint64_t slice = 1000000;
-    double start = now_seconds(), elapsed = 0;
-    uint64_t clocks = 0, instr0 = cpu->state.instructions;
-    do {
-        clocks += m68k_run(cpu, cpu->state.cycles + slice);
-        elapsed = now_seconds() - start;
-    } while (elapsed < seconds);
-    uint64_t instructions = cpu->state.instructions - instr0;
-    /* Finish the round in progress so that the results are complete. */
-    uint32_t rounds = m68k_get_reg(cpu, M68K_REG_D7);
-    while (m68k_get_reg(cpu, M68K_REG_D7) == rounds)
-        m68k_step(cpu);
-    rounds = m68k_get_reg(cpu, M68K_REG_D7);
-    int ok = rounds > 0 && kernel_results_ok(ram);
-
-    double clocks_per_s = (double)clocks / elapsed;
-    printf("bench_cpu68k: %.2f s, %llu clocks, %llu instructions, %u kernel rounds%s\n", elapsed,
-           (unsigned long long)clocks, (unsigned long long)instructions, rounds, ok ? "" : " (WRONG RESULTS)");
-    printf("bench_cpu68k: %.1f M clocks/s, %.1f M instructions/s, %.1fx a 7.67 MHz 68000\n", clocks_per_s / 1e6,
-           (double)instructions / elapsed / 1e6, clocks_per_s / GENESIS_68K_HZ);
-    free(cpu);
+    RunFigures plain = run_kernel(ram, image, size, seconds, 0);
+    print_figures("", &plain);
+    RunFigures held = run_kernel(ram, image, size, seconds, 1);
+    print_figures(" (refresh)", &held);
+    printf("bench_cpu68k: with refresh holds %.3fx the instructions/s, %.2f%% more clocks per instruction\n",
+           ((double)held.instructions / held.seconds) / ((double)plain.instructions / plain.seconds),
+           100.0 * (((double)held.clocks / (double)held.instructions) /
+                        ((double)plain.clocks / (double)plain.instructions) -
+                    1.0));
+    free(image);
     free(ram);
-    return ok ? 0 : 1;
+    return plain.ok && held.ok ? 0 : 1;
 }
