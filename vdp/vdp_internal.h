@@ -99,7 +99,8 @@ void vdp_cram_refresh_all(Vdp *v);
 void vdp_dac_build(Vdp *v);
 /* Decoded pattern rows (vdp_pattern_cache.c): the row holding `addr`, or all. */
 void vdp_pattern_cache_update(Vdp *v, unsigned addr);
-void vdp_pattern_cache_write_byte(Vdp *v, unsigned addr, uint8_t value);
+/* A pattern byte (two dots) as two layer bytes, left dot first. */
+extern const uint16_t vdp_dot_pairs[256];
 void vdp_pattern_cache_rebuild(Vdp *v);
 
 /* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
@@ -226,6 +227,15 @@ static inline void vdp_sat_cache_write(Vdp *v, unsigned addr, uint8_t value)
         s->sat_cache[(rel >> 3) * 4 + (rel & 7)] = value;
         v->sprite_lists_valid = false;
     }
+}
+
+/* One byte is two dots, 16 bits of its decoded row (byte 0 in the low
+ * bits): a VRAM write a byte per access slot decodes just those. */
+static inline void vdp_pattern_cache_write_byte(Vdp *v, unsigned addr, uint8_t value)
+{
+    uint64_t *row = &v->pattern_rows[(addr & 0xFFFFu) >> 2];
+    unsigned shift = (addr & 3u) * 16u;
+    *row = (*row & ~((uint64_t)0xFFFF << shift)) | ((uint64_t)vdp_dot_pairs[value] << shift);
 }
 
 /* A VRAM byte (address in the 68000's byte order) with its sprite cache

@@ -12,22 +12,14 @@
 #define VDP_DOT(n) ((n) ? ((n) | VDP_PIX_OPAQUE) : 0)
 #define VDP_PAIR(b) (VDP_DOT((b) >> 4) | (VDP_DOT((b) & 15) << 8))
 #define VDP_P64(m, b) VDP_P16(m, b), VDP_P16(m, (b) + 16), VDP_P16(m, (b) + 32), VDP_P16(m, (b) + 48)
-static const uint16_t dot_pairs[256] = {VDP_P64(VDP_PAIR, 0), VDP_P64(VDP_PAIR, 64), VDP_P64(VDP_PAIR, 128),
+const uint16_t vdp_dot_pairs[256] = {VDP_P64(VDP_PAIR, 0), VDP_P64(VDP_PAIR, 64), VDP_P64(VDP_PAIR, 128),
                                         VDP_P64(VDP_PAIR, 192)};
 
 void vdp_pattern_cache_update(Vdp *v, unsigned addr)
 {
     const uint8_t *p = v->state.vram + (addr & 0xFFFCu);
-    v->pattern_rows[(addr & 0xFFFFu) >> 2] = (uint64_t)dot_pairs[p[0]] | ((uint64_t)dot_pairs[p[1]] << 16) |
-                                             ((uint64_t)dot_pairs[p[2]] << 32) | ((uint64_t)dot_pairs[p[3]] << 48);
-}
-
-/* One byte is two dots, 16 bits of its row (byte 0 in the low bits). */
-void vdp_pattern_cache_write_byte(Vdp *v, unsigned addr, uint8_t value)
-{
-    uint64_t *row = &v->pattern_rows[(addr & 0xFFFFu) >> 2];
-    unsigned shift = (addr & 3u) * 16u;
-    *row = (*row & ~((uint64_t)0xFFFF << shift)) | ((uint64_t)dot_pairs[value] << shift);
+    v->pattern_rows[(addr & 0xFFFFu) >> 2] = (uint64_t)vdp_dot_pairs[p[0]] | ((uint64_t)vdp_dot_pairs[p[1]] << 16) |
+                                             ((uint64_t)vdp_dot_pairs[p[2]] << 32) | ((uint64_t)vdp_dot_pairs[p[3]] << 48);
 }
 
 void vdp_pattern_cache_rebuild(Vdp *v)

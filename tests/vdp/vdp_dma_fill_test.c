@@ -243,6 +243,51 @@ static void test_128k_address_bit16(void **st)
     check_bytes(v, 0x100, low64, 2);
 }
 
+/* Byte-wise VRAM writes (data port at odd and even addresses, fills,
+ * copies, the 128 KiB mode) keep the renderers' decoded pattern rows equal
+ * to decoding VRAM afresh, as loading a state does. */
+static void test_byte_writes_keep_pattern_rows(void **st)
+{
+    Vdp *v = *st;
+    uint32_t seed = 12345;
+    for (int i = 0; i < 400; i++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned addr = (seed >> 8) & 0xFFFF;
+        vt_reg(v, 15, 1 + (seed & 1));
+        vt_command(v, VT_VRAM_WRITE, addr);
+        vdp_write_data(v, (uint16_t)(seed >> 3));
+        vdp_write_data(v, (uint16_t)(seed >> 13));
+    }
+    set_fill(v, 37, 1);
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x2345);
+    vdp_write_data(v, 0xA5C3);
+    wait_dma_idle(v);
+    vt_reg(v, 15, 1);
+    vt_reg(v, 19, 50);
+    vt_reg(v, 20, 0);
+    vt_reg(v, 21, 0x01);
+    vt_reg(v, 22, 0x23);
+    vt_reg(v, 23, 0xC0); /* copy from 0x2301 */
+    vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x4001);
+    wait_dma_idle(v);
+    vt_reg(v, 1, 0x94);
+    vt_reg(v, 15, 2);
+    vt_command(v, VT_VRAM_WRITE, 0x0602);
+    vdp_write_data(v, 0x9ABC);
+    vdp_run(v, v->state.clock + 2 * LINE);
+
+    void *saved = malloc(vdp_state_size());
+    Vdp *fresh = malloc(sizeof *fresh);
+    assert_non_null(saved);
+    assert_non_null(fresh);
+    vdp_save_state(v, saved);
+    *fresh = *v;
+    vdp_load_state(fresh, saved); /* decodes every row from VRAM */
+    assert_memory_equal(v->pattern_rows, fresh->pattern_rows, sizeof v->pattern_rows);
+    free(fresh);
+    free(saved);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +298,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fill_after_dma_disable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_128k_mode_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_128k_address_bit16, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_byte_writes_keep_pattern_rows, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
