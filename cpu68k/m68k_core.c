@@ -77,12 +77,11 @@ static void refresh_access_late(M68k *cpu, unsigned tag, uint64_t late)
 }
 
 /* An access to memory of refresh group tag - 1 once its window has opened
- * (m68k.h): in the window it waits
- * for the refresh, which ends with the period; a window that closed with
- * no access went unseen. Either way the next window opens a period later.
- * This runs several hundred times a frame at moments no branch predictor
- * can guess, so the usual case (up to the end of the next period's window)
- * is done with masks, not branches. */
+ * (m68k.h): in the window it waits for the refresh, which ends with the
+ * period; a window that closed with no access went unseen. Either way the
+ * next window opens a period later. This runs several hundred times a
+ * frame at moments no branch predictor can guess, so the usual case (up to
+ * the end of the next period's window) is done with masks, not branches. */
 void m68k_refresh_access(M68k *cpu, unsigned tag)
 {
     M68kState *s = &cpu->state;

@@ -93,27 +93,32 @@ typedef struct VdpSlotCursor {
 uint64_t vdp_slot_cursor_next(VdpSlotCursor *c, const VdpState *s, uint64_t clock);
 
 /* ---- memory (vdp_memory.c) ---- */
+/* A word written to CRAM or VSRAM (VRAM is written a byte at a time:
+ * vdp_vram_write_byte below). */
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data);
 void vdp_cram_refresh(Vdp *v, unsigned index);
 void vdp_cram_refresh_all(Vdp *v);
 void vdp_dac_build(Vdp *v);
-/* Decoded pattern rows (vdp_pattern_cache.c): the row holding `addr`, or all. */
-void vdp_pattern_cache_update(Vdp *v, unsigned addr);
 /* A pattern byte (two dots) as two layer bytes, left dot first. */
 extern const uint16_t vdp_dot_pairs[256];
+/* Decoded pattern rows (vdp_pattern_cache.c): all of them, from VRAM. */
 void vdp_pattern_cache_rebuild(Vdp *v);
 
 /* ---- FIFO and DMA (vdp_fifo.c, vdp_dma.c) ---- */
 /* 128 KiB VRAM mode (reg 1 bit 7): a 16-bit VRAM bus of two banks. */
 static inline int vdp_vram_128k(const VdpState *s) { return (s->regs[1] & 0x80) != 0; }
-/* External access slots the oldest FIFO entry still needs: a VRAM word is
- * two byte writes in the 64 KiB mode (vdp_fifo.c), everything else one. */
-static inline int vdp_fifo_head_slots(const VdpState *s)
+/* External access slots the FIFO's queued writes still need: a VRAM word
+ * is two byte writes in the 64 KiB mode (vdp_fifo.c), everything else one;
+ * the oldest entry may have written its first byte already. */
+static inline int vdp_fifo_slots_owed(const VdpState *s)
 {
-    const VdpFifoEntry *e = &s->fifo[s->fifo_head];
-    if ((e->code & 0x0F) != VDP_CODE_VRAM_WRITE || vdp_vram_128k(s))
-        return 1;
-    return s->fifo_head_bytes ? 1 : 2;
+    int per_vram_word = vdp_vram_128k(s) ? 1 : 2;
+    int slots = per_vram_word == 2 ? -(int)s->fifo_head_bytes : 0;
+    for (int i = 0; i < s->fifo_count; i++) {
+        const VdpFifoEntry *e = &s->fifo[(s->fifo_head + i) & 3];
+        slots += (e->code & 0x0F) == VDP_CODE_VRAM_WRITE ? per_vram_word : 1;
+    }
+    return slots;
 }
 /* One external access slot: a 68000 DMA reads a word into the FIFO, then
  * the FIFO writes (part of) its oldest entry, or a fill / copy advances. */

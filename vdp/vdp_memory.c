@@ -1,4 +1,5 @@
-/* vdp_memory.c - writes into VRAM, CRAM and VSRAM, and the colour output tables. */
+/* vdp_memory.c - writes into CRAM and VSRAM (VRAM bytes: vdp_vram_write_byte,
+ * vdp_internal.h), and the colour output tables. */
 #include "vdp_internal.h"
 
 /* Measured output levels of the Mega Drive's video DAC for the 3-bit colour
@@ -40,39 +41,17 @@ void vdp_cram_refresh_all(Vdp *v)
         vdp_cram_refresh(v, i);
 }
 
-/* The byte and the sprite cache, but not the decoded pattern row. */
-static void store_vram_byte(Vdp *v, unsigned addr, uint8_t value)
-{
-    v->state.vram[addr] = value;
-    vdp_sat_cache_write(v, addr, value);
-}
-
 void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
 {
     VdpState *s = &v->state;
-    /* VRAM and VSRAM are read by the column fetches, ahead of the beam;
-     * CRAM at the beam. The dots (columns) already done keep the old values. */
+    /* VSRAM is read by the column fetches, ahead of the beam; CRAM at the
+     * beam. The dots (columns) already done keep the old values. */
     if ((code & 0x0F) == VDP_CODE_CRAM_WRITE)
         vdp_draw_to_now(v);
     else
         vdp_fetch_to_now(v);
     s->stale_data = data;
     switch (code & 0x0F) {
-    case VDP_CODE_VRAM_WRITE: {
-        /* An odd address writes the word byte-swapped into its word (genvdp.txt). */
-        uint8_t hi = (uint8_t)(data >> 8), lo = (uint8_t)data;
-        unsigned even = addr & 0xFFFEu;
-        if (addr & 1) {
-            uint8_t t = hi;
-            hi = lo;
-            lo = t;
-        }
-        /* Both bytes lie in one pattern row: decode it once. */
-        store_vram_byte(v, even, hi);
-        store_vram_byte(v, even | 1u, lo);
-        vdp_pattern_cache_update(v, even);
-        break;
-    }
     case VDP_CODE_CRAM_WRITE:
         s->cram[(addr >> 1) & 63] = data & 0x0EEE;
         vdp_cram_refresh(v, (addr >> 1) & 63);
@@ -83,6 +62,6 @@ void vdp_write_target(Vdp *v, uint8_t code, uint16_t addr, uint16_t data)
             s->vsram[(addr >> 1) & 0x3F] = data & 0x07FF;
         break;
     default:
-        break; /* a write with a read code goes nowhere */
+        break; /* a write with a read code goes nowhere; VRAM takes bytes (vdp_vram_write_byte) */
     }
 }

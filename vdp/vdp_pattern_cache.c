@@ -4,7 +4,8 @@
  * dots of 4 bits, 4 bytes per row, the leftmost dot in the high nibble of
  * the first byte. Decoding a row on every use costs more than the rest of
  * drawing a tile, and VRAM changes far less often than it is drawn, so each
- * VRAM write re-decodes just the row it touched (Vdp.pattern_rows).
+ * VRAM byte write re-decodes just its two dots (vdp_pattern_cache_write_byte
+ * in vdp_internal.h) and the rows stay decoded (Vdp.pattern_rows).
  */
 #include "vdp_render_internal.h"
 
@@ -15,7 +16,7 @@
 const uint16_t vdp_dot_pairs[256] = {VDP_P64(VDP_PAIR, 0), VDP_P64(VDP_PAIR, 64), VDP_P64(VDP_PAIR, 128),
                                         VDP_P64(VDP_PAIR, 192)};
 
-void vdp_pattern_cache_update(Vdp *v, unsigned addr)
+static void pattern_cache_update(Vdp *v, unsigned addr)
 {
     const uint8_t *p = v->state.vram + (addr & 0xFFFCu);
     v->pattern_rows[(addr & 0xFFFFu) >> 2] = (uint64_t)vdp_dot_pairs[p[0]] | ((uint64_t)vdp_dot_pairs[p[1]] << 16) |
@@ -25,5 +26,5 @@ void vdp_pattern_cache_update(Vdp *v, unsigned addr)
 void vdp_pattern_cache_rebuild(Vdp *v)
 {
     for (unsigned addr = 0; addr < 0x10000u; addr += 4)
-        vdp_pattern_cache_update(v, addr);
+        pattern_cache_update(v, addr);
 }

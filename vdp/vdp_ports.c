@@ -146,17 +146,8 @@ uint16_t vdp_read_data(Vdp *v)
 uint32_t vdp_read_wait(const Vdp *v)
 {
     const VdpState *s = &v->state;
-    /* The queued writes' slots (two for a VRAM word in the 64 KiB mode,
-     * vdp_fifo.c), then one for the read itself. */
-    int slots = 1;
-    if (s->fifo_count > 0) {
-        slots += vdp_fifo_head_slots(s);
-        int per_vram_word = vdp_vram_128k(s) ? 1 : 2;
-        for (int i = 1; i < s->fifo_count; i++) {
-            const VdpFifoEntry *e = &s->fifo[(s->fifo_head + i) & 3];
-            slots += (e->code & 0x0F) == VDP_CODE_VRAM_WRITE ? per_vram_word : 1;
-        }
-    }
+    /* The queued writes' slots, then one for the read itself. */
+    int slots = vdp_fifo_slots_owed(s) + 1;
     uint64_t t = s->clock;
     for (int i = 0; i < slots; i++)
         t = vdp_slot_after(s, t);

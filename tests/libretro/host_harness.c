@@ -10,21 +10,13 @@
 
 #include <cmocka.h>
 
+#include "frame_hash.h"
 #include "host_harness.h"
 
 HostState host;
 CoreApi api;
 uint8_t *rom_data;
 size_t rom_size;
-
-uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 static void host_log(enum retro_log_level level, const char *fmt, ...)
 {
@@ -97,33 +89,22 @@ static void video_refresh(const void *data, unsigned width, unsigned height, siz
     host.width = width;
     host.height = height;
     host.pitch = pitch;
-    uint64_t h = FNV_OFFSET;
-    for (unsigned y = 0; y < height; y++) {
-        const uint32_t *row = (const uint32_t *)((const uint8_t *)data + y * pitch);
-        for (unsigned x = 0; x < width; x++) {
-            uint32_t px = row[x] & 0x00FFFFFFu;
-            uint8_t le[4] = { (uint8_t)px, (uint8_t)(px >> 8), (uint8_t)(px >> 16), 0 };
-            h = fnv1a(h, le, 4);
-        }
-    }
-    host.frame_hash = h;
+    /* The headless runner's hash (frontend/common/frame_hash.h): equal frames, equal hashes. */
+    host.frame_hash = hash_frame_xrgb8888(data, (int)width, (int)height, (int)pitch);
 }
 
 static void audio_sample(int16_t l, int16_t r)
 {
     int16_t s[2] = { l, r };
     host.audio_frames++;
-    host.audio_hash = fnv1a(host.audio_hash, (const uint8_t *)s, 4);
+    host.audio_hash = hash_audio_s16(host.audio_hash, s, 1);
 }
 
 static size_t audio_batch(const int16_t *data, size_t frames)
 {
     host.audio_batches_this_frame++;
     host.audio_frames += frames;
-    for (size_t i = 0; i < frames * 2; i++) {
-        uint8_t le[2] = { (uint8_t)data[i], (uint8_t)((uint16_t)data[i] >> 8) };
-        host.audio_hash = fnv1a(host.audio_hash, le, 2);
-    }
+    host.audio_hash = hash_audio_s16(host.audio_hash, data, frames);
     return frames;
 }
 
@@ -197,7 +178,7 @@ void start_core(unsigned options_version)
 {
     memset(&host, 0, sizeof host);
     host.options_version = options_version;
-    host.audio_hash = FNV_OFFSET;
+    host.audio_hash = HASH_FNV1A64_OFFSET;
     api.set_environment(environment);
     api.set_video_refresh(video_refresh);
     api.set_audio_sample(audio_sample);

@@ -14,7 +14,6 @@
 #define CORE_PATH MDEMU_BINARY_DIR "/mdemu_libretro.so"
 #define DEMO_ROM MDEMU_BINARY_DIR "/roms/demo.bin"
 #define HEADLESS MDEMU_BINARY_DIR "/mdemu-headless"
-#define FNV_OFFSET 0xcbf29ce484222325ULL
 #define HOST_MAX_DESCRIPTORS 8
 
 typedef struct CoreApi {
@@ -69,7 +68,6 @@ extern HostState host;
 extern uint8_t *rom_data; /* the demo ROM */
 extern size_t rom_size;
 
-uint64_t fnv1a(uint64_t h, const uint8_t *p, size_t n);
 bool read_file(const char *path, uint8_t **data, size_t *size);
 
 /* cmocka group setup/teardown: open the core, read the demo ROM. */

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "frame_hash.h"
 #include "host_harness.h"
 
 static void test_system_info(void **state)
@@ -78,14 +79,14 @@ static void test_serialize_round_trip(void **state)
     assert_int_equal(api.serialize_size(), size); /* fixed size for a loaded game */
     uint64_t video_a[20], audio_a[20];
     for (int i = 0; i < 20; i++) {
-        host.audio_hash = FNV_OFFSET;
+        host.audio_hash = HASH_FNV1A64_OFFSET;
         api.run();
         video_a[i] = host.frame_hash;
         audio_a[i] = host.audio_hash;
     }
     assert_true(api.unserialize(buf, size));
     for (int i = 0; i < 20; i++) {
-        host.audio_hash = FNV_OFFSET;
+        host.audio_hash = HASH_FNV1A64_OFFSET;
         api.run();
         assert_true(video_a[i] == host.frame_hash);
         assert_true(audio_a[i] == host.audio_hash);

@@ -49,7 +49,6 @@ typedef struct Options {
     int verbose;
 } Options;
 
-static Options options = {.baseline = MDEMU_SOURCE_DIR "/tests/testpico.baseline"};
 
 typedef struct Results {
     bool finished;                       /* the summary line was printed */
@@ -133,7 +132,7 @@ static void write_baseline(const char *path, const Results *r)
 
 static void test_testpico_ratchet(void **state)
 {
-    (void)state;
+    const Options *options = *state;
     char path[1024];
     mdemu_testdata_path(path, sizeof path, ROM_PATH);
 
@@ -141,7 +140,7 @@ static void test_testpico_ratchet(void **state)
     assert_non_null(out);
     int exit_code = -1;
     assert_true(run_rom(path, out, &exit_code));
-    if (options.verbose)
+    if (options->verbose)
         fputs(out->text, stdout);
 
     Results r;
@@ -154,13 +153,13 @@ static void test_testpico_ratchet(void **state)
         passed += r.passed[n];
     printf("testpico: %d of %d Mega Drive tests pass\n", passed, LAST_MD_TEST - FIRST_MD_TEST + 1);
 
-    if (options.write_baseline)
-        write_baseline(options.write_baseline, &r);
+    if (options->write_baseline)
+        write_baseline(options->write_baseline, &r);
 
     bool must_pass[LAST_MD_TEST + 1];
-    int listed = read_baseline(options.baseline, must_pass);
+    int listed = read_baseline(options->baseline, must_pass);
     if (listed < 0) {
-        print_error("testpico: no baseline %s: every test must pass\n", options.baseline);
+        print_error("testpico: no baseline %s: every test must pass\n", options->baseline);
         for (int n = FIRST_MD_TEST; n <= LAST_MD_TEST; n++)
             must_pass[n] = true;
     }
@@ -173,7 +172,7 @@ static void test_testpico_ratchet(void **state)
             printf("testpico: test %d passes now: raise the baseline\n", n);
         }
     }
-    if (regressions && !options.verbose)
+    if (regressions && !options->verbose)
         fputs(out->text, stdout);
     free(out);
     assert_int_equal(regressions, 0);
@@ -181,6 +180,7 @@ static void test_testpico_ratchet(void **state)
 
 int main(int argc, char **argv)
 {
+    Options options = {.baseline = MDEMU_SOURCE_DIR "/tests/testpico.baseline"};
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--baseline") && i + 1 < argc)
             options.baseline = argv[++i];
@@ -201,6 +201,6 @@ int main(int argc, char **argv)
         return MDEMU_TEST_SKIP;
     }
     fclose(probe);
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_testpico_ratchet)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test_prestate(test_testpico_ratchet, &options)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

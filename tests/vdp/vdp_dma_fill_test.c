@@ -200,11 +200,7 @@ static void test_128k_mode_writes(void **st)
     vdp_run(v, v->state.clock + LINE);
     vt_reg(v, 1, 0x94); /* 128 KiB, DMA, display off */
     vt_reg(v, 15, 2);
-    vt_reg(v, 19, 3);
-    vt_reg(v, 20, 0);
-    vt_reg(v, 21, 0x00);
-    vt_reg(v, 22, 0x80);
-    vt_reg(v, 23, 0x7F); /* 0xFF0000 */
+    vt_dma_regs(v, 3, 0x8000, 0x7F); /* from 0xFF0000 */
     vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x100);
     vdp_run(v, v->state.clock + LINE);
     static const uint8_t want[8] = {0x22, 0x11, 0x03, 0x04, 0x05, 0x33, 0x07, 0x08};
@@ -263,11 +259,7 @@ static void test_byte_writes_keep_pattern_rows(void **st)
     vdp_write_data(v, 0xA5C3);
     wait_dma_idle(v);
     vt_reg(v, 15, 1);
-    vt_reg(v, 19, 50);
-    vt_reg(v, 20, 0);
-    vt_reg(v, 21, 0x01);
-    vt_reg(v, 22, 0x23);
-    vt_reg(v, 23, 0xC0); /* copy from 0x2301 */
+    vt_dma_regs(v, 50, 0x2301, 0xC0); /* copy from 0x2301 */
     vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x4001);
     wait_dma_idle(v);
     vt_reg(v, 1, 0x94);

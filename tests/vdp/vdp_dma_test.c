@@ -60,13 +60,10 @@ static int teardown(void **st)
     return 0;
 }
 
+/* DMA registers for a 68000 byte address `source`. */
 static void set_dma(Vdp *v, unsigned length, uint32_t source, unsigned mode_bits)
 {
-    vt_reg(v, 19, length & 0xFF);
-    vt_reg(v, 20, (length >> 8) & 0xFF);
-    vt_reg(v, 21, (source >> 1) & 0xFF);
-    vt_reg(v, 22, (source >> 9) & 0xFF);
-    vt_reg(v, 23, ((source >> 17) & 0x7F) | mode_bits);
+    vt_dma_regs(v, length, (source >> 1) & 0xFFFF, ((source >> 17) & 0x7F) | mode_bits);
 }
 
 static uint16_t vram_word(const Vdp *v, unsigned a)
@@ -299,11 +296,7 @@ static void test_vram_copy(void **st)
     const uint16_t src[4] = {0x0102, 0x0304, 0x0506, 0x0708};
     vt_write_words(v, VT_VRAM_WRITE, 0x4000, src, 4);
     vt_reg(v, 15, 1);
-    vt_reg(v, 19, 6);
-    vt_reg(v, 20, 0);
-    vt_reg(v, 21, 0x00);
-    vt_reg(v, 22, 0x40);
-    vt_reg(v, 23, 0xC0);
+    vt_dma_regs(v, 6, 0x4000, 0xC0);
     vt_command(v, VT_VRAM_READ | VT_DMA | 0x10, 0x5000);
     assert_int_equal(vdp_read_status(v) & 2, 2);
     vdp_run(v, v->state.clock + LINE);

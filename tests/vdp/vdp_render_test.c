@@ -239,6 +239,17 @@ static void left_column_vsram(Vdp *v, unsigned unit)
     vt_vsram(v, 39, (uint16_t)(6 * unit)); /* 110 * unit */
 }
 
+/* Plane B striped (tiles from first_tile, `rows` name rows), the VSRAM
+ * above, 2-cell vertical scroll and a fine scroll of 12 on plane B: the
+ * partly shown column covers dots 0-11. */
+static void left_column_scene(Vdp *v, unsigned first_tile, unsigned rows, unsigned unit)
+{
+    striped_rows(v, PLANE_B, first_tile, rows);
+    left_column_vsram(v, unit);
+    vt_reg(v, 11, 0x04);              /* 2-cell vertical scroll, whole-screen hscroll */
+    vt_vram_word(v, HSCROLL + 2, 12); /* plane B */
+}
+
 static void assert_dots(const Vdp *v, int y, int x0, int x1, uint32_t colour)
 {
     for (int x = x0; x < x1; x++) {
@@ -292,10 +303,7 @@ static void check_h40_no_partial_column(const Vdp *v)
 static void test_vscroll_left_column_h40(void **st)
 {
     Vdp *v = *st;
-    striped_rows(v, PLANE_B, 1, 8);
-    left_column_vsram(v, 8);
-    vt_reg(v, 11, 0x04);              /* 2-cell vertical scroll, whole-screen hscroll */
-    vt_vram_word(v, HSCROLL + 2, 12); /* plane B */
+    left_column_scene(v, 1, 8, 8);
     vt_display_on(v, 0);
     both_paths(v, check_h40_plane_b);
     striped_rows(v, PLANE_A, 1, 8);
@@ -326,10 +334,7 @@ static void check_h32_plane_a(const Vdp *v)
 static void test_vscroll_left_column_h32(void **st)
 {
     Vdp *v = *st;
-    striped_rows(v, PLANE_B, 1, 8);
-    left_column_vsram(v, 8);
-    vt_reg(v, 11, 0x04);
-    vt_vram_word(v, HSCROLL + 2, 12);
+    left_column_scene(v, 1, 8, 8);
     vt_display_on(v, 0);
     both_paths(v, check_h32_plane_b);
     striped_rows(v, PLANE_A, 1, 8);
@@ -346,10 +351,7 @@ static void test_vscroll_left_column_h32(void **st)
 static void test_vscroll_left_column_midline(void **st)
 {
     Vdp *v = *st;
-    striped_rows(v, PLANE_B, 1, 32);
-    left_column_vsram(v, 8);
-    vt_reg(v, 11, 0x04);
-    vt_vram_word(v, HSCROLL + 2, 12);
+    left_column_scene(v, 1, 32, 8);
     vt_display_on(v, 0);
     for (int vector = 0; vector < 2; vector++) {
         if (vector && !vdp_render_vector_available())
@@ -391,11 +393,8 @@ static void test_vscroll_left_column_interlace(void **st)
         vt_solid_tile(v, 2 * (7 + c), c);
         vt_solid_tile(v, 2 * (7 + c) + 1, c);
     }
-    striped_rows(v, PLANE_B, 8, 8);
-    left_column_vsram(v, 16);
-    vt_reg(v, 11, 0x04);
+    left_column_scene(v, 8, 8, 16);
     vt_reg(v, 12, 0x81 | 0x06);
-    vt_vram_word(v, HSCROLL + 2, 12);
     vt_display_on(v, 0);
     vt_fresh_frame(v); /* the other field too */
     both_paths(v, check_im2);

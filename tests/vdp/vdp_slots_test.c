@@ -80,11 +80,7 @@ static int dma_words_in_line(int h40, unsigned code, int line)
     uint64_t ls = v->state.frame_start + (uint64_t)line * LINE;
     vdp_run(v, ls - LINE / 2);
     vt_reg(v, 15, 2);
-    vt_reg(v, 19, 0x90); /* 400 words: past the line's end in every case */
-    vt_reg(v, 20, 0x01);
-    vt_reg(v, 21, 0);
-    vt_reg(v, 22, 0);
-    vt_reg(v, 23, 0);
+    vt_dma_regs(v, 400, 0, 0); /* 400 words: past the line's end in every case */
     rc.from = ls;
     rc.to = ls + LINE;
     vt_command(v, code | VT_DMA, 0);
@@ -102,11 +98,7 @@ static int dma_units_in_line(int h40, unsigned mode, int line)
     uint64_t ls = v->state.frame_start + (uint64_t)line * LINE;
     vdp_run(v, ls - LINE / 2);
     vt_reg(v, 15, 1);
-    vt_reg(v, 19, 0); /* 0x10000 units */
-    vt_reg(v, 20, 0);
-    vt_reg(v, 21, 0);
-    vt_reg(v, 22, 0);
-    vt_reg(v, 23, mode);
+    vt_dma_regs(v, 0, 0, mode); /* length 0: 0x10000 units */
     if (mode == 0x80) {
         vt_command(v, VT_VRAM_WRITE | VT_DMA, 0x8000);
         vdp_write_data(v, 0x1100);

@@ -45,6 +45,18 @@ static inline void vt_write_words(Vdp *v, unsigned code, unsigned addr, const ui
         vdp_write_data(v, words[i]);
 }
 
+/* DMA registers: length (regs 19-20), the source's low 16 bits (regs
+ * 21-22: a 68000 word address, or the VRAM byte address of a copy) and
+ * reg 23 (mode bits and the source's high bits). */
+static inline void vt_dma_regs(Vdp *v, unsigned length, unsigned source_low, unsigned reg23)
+{
+    vt_reg(v, 19, length & 0xFF);
+    vt_reg(v, 20, (length >> 8) & 0xFF);
+    vt_reg(v, 21, source_low & 0xFF);
+    vt_reg(v, 22, (source_low >> 8) & 0xFF);
+    vt_reg(v, 23, reg23);
+}
+
 static inline void vt_vram_word(Vdp *v, unsigned addr, uint16_t w) { vt_write_words(v, VT_VRAM_WRITE, addr, &w, 1); }
 static inline void vt_cram(Vdp *v, unsigned index, uint16_t w) { vt_write_words(v, VT_CRAM_WRITE, index * 2, &w, 1); }
 static inline void vt_vsram(Vdp *v, unsigned index, uint16_t w) { vt_write_words(v, VT_VSRAM_WRITE, index * 2, &w, 1); }

@@ -351,15 +351,21 @@ static void test_fifo_slots_refresh_gaps(void **st)
     (void)v;
 }
 
+/* At master clock `at`, four writes that fill the FIFO (they take no wait). */
+static void fill_fifo_at(Vdp *v, uint64_t at, unsigned code)
+{
+    vdp_run(v, at);
+    vt_command(v, code, 0x0000);
+    for (int i = 0; i < 4; i++)
+        vdp_write_data(v, (uint16_t)i);
+}
+
 static void test_fifo_blanking_and_h32(void **st)
 {
     Vdp *v = *st;
     vt_reg(v, 12, 0x00);
     uint64_t ls = v->state.frame_start + 240 * LINE; /* blanking: 167 slots in H32 */
-    vdp_run(v, ls + 100);
-    vt_command(v, VT_VSRAM_WRITE, 0x0000);
-    for (int i = 0; i < 4; i++)
-        vdp_write_data(v, (uint16_t)i);
+    fill_fifo_at(v, ls + 100, VT_VSRAM_WRITE);
     uint64_t now = v->state.clock;
     uint32_t wait = vdp_write_data(v, 4);
     /* Blanked H32: a slot every 20 clocks at offsets 10, 30, ... (9-bit H
@@ -368,10 +374,7 @@ static void test_fifo_blanking_and_h32(void **st)
     /* The read waits for the four queued writes and one more slot. */
     assert_int_equal(vdp_read_wait(v), ls + 210 - v->state.clock);
     /* Refresh slots leave gaps: 1270 is followed by 1310 (slot 39 at 0x1E9 + 76). */
-    vdp_run(v, ls + 1260);
-    vt_command(v, VT_VSRAM_WRITE, 0x0000);
-    for (int i = 0; i < 4; i++)
-        vdp_write_data(v, (uint16_t)i);
+    fill_fifo_at(v, ls + 1260, VT_VSRAM_WRITE);
     now = v->state.clock;
     assert_int_equal(vdp_write_data(v, 4), ls + 1270 - now);
     now = v->state.clock;
@@ -379,10 +382,7 @@ static void test_fifo_blanking_and_h32(void **st)
     /* VRAM words take two slots each: from offset 2000, with the FIFO full
      * the first entry is free after 2010 and 2030, the next after 2070. A
      * read then waits for the four queued words' eight slots and its own. */
-    vdp_run(v, ls + 2000);
-    vt_command(v, VT_VRAM_WRITE, 0x0000);
-    for (int i = 0; i < 4; i++)
-        vdp_write_data(v, (uint16_t)i);
+    fill_fifo_at(v, ls + 2000, VT_VRAM_WRITE);
     now = v->state.clock;
     assert_int_equal(vdp_write_data(v, 4), ls + 2030 - now);
     now = v->state.clock;
@@ -390,7 +390,6 @@ static void test_fifo_blanking_and_h32(void **st)
     assert_int_equal(vdp_read_wait(v), ls + 2070 + 9 * 20 - v->state.clock);
 }
 
-/* A read waits for the queued writes and its own slot, into the next line. */
 /* The run loop's slot cursor gives vdp_next_slot's answers for clocks
  * walked forward through a line, on active and blank lines of both widths
  * with the display on and off, starting anywhere in the line. */
