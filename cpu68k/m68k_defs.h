@@ -46,6 +46,24 @@ typedef void (*M68kOpFn)(M68k *cpu, uint16_t op);
     void m68k_op_##name##_b(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_B); } \
     void m68k_op_##name##_w(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_W); } \
     void m68k_op_##name##_l(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_L); }
+/* The handlers of one size for each addressing mode: `op` with bits 5-3
+ * set to the constant mode they are only chosen for (the decoder's
+ * doing), so the compiler folds every test of the mode. */
+#define M68K_WITH_MODE(op, mode) ((uint16_t)(((op) & ~0x38u) | ((mode) << 3)))
+#define M68K_MODED_HANDLERS(n, impl, SZ) \
+    void m68k_op_##n##_0(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 0), SZ); } \
+    void m68k_op_##n##_1(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 1), SZ); } \
+    void m68k_op_##n##_2(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 2), SZ); } \
+    void m68k_op_##n##_3(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 3), SZ); } \
+    void m68k_op_##n##_4(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 4), SZ); } \
+    void m68k_op_##n##_5(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 5), SZ); } \
+    void m68k_op_##n##_6(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 6), SZ); } \
+    void m68k_op_##n##_7(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 7), SZ); }
+#define M68K_MSIZED3_HANDLERS(name, impl) \
+    M68K_MODED_HANDLERS(name##_b, impl, SZ_B) M68K_MODED_HANDLERS(name##_w, impl, SZ_W) \
+    M68K_MODED_HANDLERS(name##_l, impl, SZ_L)
+#define M68K_MSIZED2_HANDLERS(name, impl) \
+    M68K_MODED_HANDLERS(name##_w, impl, SZ_W) M68K_MODED_HANDLERS(name##_l, impl, SZ_L)
 #define M68K_SIZED2_HANDLERS(name, impl) \
     void m68k_op_##name##_w(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_W); } \
     void m68k_op_##name##_l(M68k *cpu, uint16_t op) { impl(cpu, op, SZ_L); }

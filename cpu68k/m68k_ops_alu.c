@@ -62,7 +62,7 @@ M68K_INLINE void dn_to_ea(M68k *cpu, uint16_t op, int kind, int sz)
         else \
             ea_to_dn(cpu, op, kind, sz); \
     } \
-    M68K_SIZED3_HANDLERS(name, name##_impl)
+    M68K_MSIZED3_HANDLERS(name, name##_impl)
 ALU_FORMS(add, ALU_ADD)
 ALU_FORMS(sub, ALU_SUB)
 ALU_FORMS(and, ALU_AND)
@@ -70,8 +70,8 @@ ALU_FORMS(or, ALU_OR)
 
 M68K_INLINE void eor_impl(M68k *cpu, uint16_t op, int sz) { dn_to_ea(cpu, op, ALU_EOR, sz); }
 M68K_INLINE void cmp_impl(M68k *cpu, uint16_t op, int sz) { ea_to_dn(cpu, op, ALU_CMP, sz); }
-M68K_SIZED3_HANDLERS(eor, eor_impl)
-M68K_SIZED3_HANDLERS(cmp, cmp_impl)
+M68K_MSIZED3_HANDLERS(eor, eor_impl)
+M68K_MSIZED3_HANDLERS(cmp, cmp_impl)
 
 /* ADDA/SUBA/CMPA: word sources are sign-extended, the whole An is used. */
 M68K_INLINE void addr_op(M68k *cpu, uint16_t op, int kind, int sz)
@@ -94,9 +94,9 @@ M68K_INLINE void addr_op(M68k *cpu, uint16_t op, int kind, int sz)
 M68K_INLINE void adda_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_ADD, sz); }
 M68K_INLINE void suba_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_SUB, sz); }
 M68K_INLINE void cmpa_impl(M68k *cpu, uint16_t op, int sz) { addr_op(cpu, op, ALU_CMP, sz); }
-M68K_SIZED2_HANDLERS(adda, adda_impl)
-M68K_SIZED2_HANDLERS(suba, suba_impl)
-M68K_SIZED2_HANDLERS(cmpa, cmpa_impl)
+M68K_MSIZED2_HANDLERS(adda, adda_impl)
+M68K_MSIZED2_HANDLERS(suba, suba_impl)
+M68K_MSIZED2_HANDLERS(cmpa, cmpa_impl)
 
 /* ORI ANDI SUBI ADDI EORI CMPI to <ea> */
 M68K_INLINE void imm_op(M68k *cpu, uint16_t op, int kind, int sz)
@@ -166,8 +166,8 @@ M68K_INLINE void quick_op(M68k *cpu, uint16_t op, int kind, int sz)
 }
 M68K_INLINE void addq_impl(M68k *cpu, uint16_t op, int sz) { quick_op(cpu, op, ALU_ADD, sz); }
 M68K_INLINE void subq_impl(M68k *cpu, uint16_t op, int sz) { quick_op(cpu, op, ALU_SUB, sz); }
-M68K_SIZED3_HANDLERS(addq, addq_impl)
-M68K_SIZED3_HANDLERS(subq, subq_impl)
+M68K_MSIZED3_HANDLERS(addq, addq_impl)
+M68K_MSIZED3_HANDLERS(subq, subq_impl)
 
 /* -(An) operand of ADDX/SUBX: a long is read low word first, and An only
  * moves once both words are in (an odd address faults at An-2). */

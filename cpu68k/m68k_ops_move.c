@@ -21,11 +21,10 @@ M68K_INLINE void long_flags_before_write(M68k *cpu, uint32_t v, int smode, int s
     }
 }
 
-M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz)
+M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz, int smode, int dmode)
 {
     M68kState *s = &cpu->state;
-    int smode = (op >> 3) & 7;
-    int dmode = (op >> 6) & 7, dreg = (op >> 9) & 7;
+    int dreg = (op >> 9) & 7;
     Ea src;
     m68k_ea_resolve(cpu, smode, op & 7, sz, &src);
     uint32_t v = m68k_ea_read(cpu, &src, sz);
@@ -102,7 +101,17 @@ M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz)
     prefetch_next(cpu);
 }
 
-M68K_SIZED3_HANDLERS(move, move_impl)
+#define MOVE_DEF(szn, SZ, sm, dm) \
+    void m68k_op_move_##szn##_##sm##_##dm(M68k *cpu, uint16_t op) { move_impl(cpu, op, SZ, sm, dm); }
+#define MOVE_D(szn, SZ, sm) \
+    MOVE_DEF(szn, SZ, sm, 0) MOVE_DEF(szn, SZ, sm, 1) MOVE_DEF(szn, SZ, sm, 2) MOVE_DEF(szn, SZ, sm, 3) \
+    MOVE_DEF(szn, SZ, sm, 4) MOVE_DEF(szn, SZ, sm, 5) MOVE_DEF(szn, SZ, sm, 6) MOVE_DEF(szn, SZ, sm, 7)
+#define MOVE_S(szn, SZ) \
+    MOVE_D(szn, SZ, 0) MOVE_D(szn, SZ, 1) MOVE_D(szn, SZ, 2) MOVE_D(szn, SZ, 3) \
+    MOVE_D(szn, SZ, 4) MOVE_D(szn, SZ, 5) MOVE_D(szn, SZ, 6) MOVE_D(szn, SZ, 7)
+MOVE_S(b, SZ_B)
+MOVE_S(w, SZ_W)
+MOVE_S(l, SZ_L)
 
 M68K_INLINE void movea_impl(M68k *cpu, uint16_t op, int sz)
 {

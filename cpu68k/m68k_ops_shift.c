@@ -112,7 +112,7 @@ M68K_INLINE void shift_reg_impl(M68k *cpu, uint16_t op, int sz)
     set_dreg(cpu, reg, sz, shift(cpu, type, left, cpu->state.d[reg], sz, count));
 }
 
-M68K_SIZED3_HANDLERS(shift_reg, shift_reg_impl)
+M68K_MSIZED3_HANDLERS(shift_reg, shift_reg_impl)
 
 void m68k_op_shift_mem(M68k *cpu, uint16_t op)
 {

@@ -65,7 +65,7 @@ static int m68k_decode_family(uint16_t op)
             return M68K_OP_illegal;
         if (dmode == 1)
             return line == 1 ? M68K_OP_illegal : M68K_OP_movea_w;
-        return ea_data_alt(dmode, dreg) ? M68K_OP_move_b : M68K_OP_illegal;
+        return ea_data_alt(dmode, dreg) ? M68K_OP_move_b_0_0 : M68K_OP_illegal;
     }
     case 0x4:
         if (op & 0x100) {
@@ -152,7 +152,7 @@ static int m68k_decode_family(uint16_t op)
         }
         if (!ea_alterable(mode, reg) || (size == 0 && mode == 1))
             return M68K_OP_illegal;
-        return (op & 0x100) ? M68K_OP_subq_b : M68K_OP_addq_b;
+        return (op & 0x100) ? M68K_OP_subq_b_0 : M68K_OP_addq_b_0;
     case 0x6:
         return ((op >> 8) & 15) == 1 ? M68K_OP_bsr : M68K_OP_bcc;
     case 0x7:
@@ -166,22 +166,22 @@ static int m68k_decode_family(uint16_t op)
                 return ea_data(mode, reg) ? (opm == 3 ? M68K_OP_mulu : M68K_OP_muls) : M68K_OP_illegal;
             if (!ea_valid(mode, reg))
                 return M68K_OP_illegal;
-            return is_sub ? M68K_OP_suba_w : is_add ? M68K_OP_adda_w : M68K_OP_cmpa_w;
+            return is_sub ? M68K_OP_suba_w_0 : is_add ? M68K_OP_adda_w_0 : M68K_OP_cmpa_w_0;
         }
         if (opm < 3) { /* <ea>,Dn */
             if (!ea_valid(mode, reg) || (mode == 1 && (size == 0 || line == 0x8 || line == 0xC)))
                 return M68K_OP_illegal;
             switch (line) {
-            case 0x8: return M68K_OP_or_b;
-            case 0x9: return M68K_OP_sub_b;
-            case 0xB: return M68K_OP_cmp_b;
-            case 0xC: return M68K_OP_and_b;
-            default: return M68K_OP_add_b;
+            case 0x8: return M68K_OP_or_b_0;
+            case 0x9: return M68K_OP_sub_b_0;
+            case 0xB: return M68K_OP_cmp_b_0;
+            case 0xC: return M68K_OP_and_b_0;
+            default: return M68K_OP_add_b_0;
             }
         }
         /* opm 4..6: Dn,<ea> forms and the register-pair instructions. */
         if (line == 0xB)
-            return mode == 1 ? M68K_OP_cmpm : ea_data_alt(mode, reg) ? M68K_OP_eor_b : M68K_OP_illegal;
+            return mode == 1 ? M68K_OP_cmpm : ea_data_alt(mode, reg) ? M68K_OP_eor_b_0 : M68K_OP_illegal;
         if (mode <= 1) {
             if (line == 0x8)
                 return opm == 4 ? M68K_OP_sbcd : M68K_OP_illegal;
@@ -197,10 +197,10 @@ static int m68k_decode_family(uint16_t op)
         if (!ea_mem_alt(mode, reg))
             return M68K_OP_illegal;
         switch (line) {
-        case 0x8: return M68K_OP_or_b;
-        case 0x9: return M68K_OP_sub_b;
-        case 0xC: return M68K_OP_and_b;
-        default: return M68K_OP_add_b;
+        case 0x8: return M68K_OP_or_b_0;
+        case 0x9: return M68K_OP_sub_b_0;
+        case 0xC: return M68K_OP_and_b_0;
+        default: return M68K_OP_add_b_0;
         }
     }
     case 0xA:
@@ -211,7 +211,7 @@ static int m68k_decode_family(uint16_t op)
                 return M68K_OP_illegal;
             return M68K_OP_shift_mem;
         }
-        return M68K_OP_shift_reg_b;
+        return M68K_OP_shift_reg_b_0;
     default:
         return M68K_OP_linef;
     }
@@ -221,19 +221,21 @@ static int m68k_decode_family(uint16_t op)
 static int m68k_decode_opcode(uint16_t op)
 {
     int id = m68k_decode_family(op);
-    int line = op >> 12, size = (op >> 6) & 3;
+    int line = op >> 12, size = (op >> 6) & 3, mode = (op >> 3) & 7;
     switch (id) {
-    case M68K_OP_move_b:
-        return id + (line == 1 ? 0 : line == 3 ? 1 : 2);
+    case M68K_OP_move_b_0_0:
+        return id + 64 * (line == 1 ? 0 : line == 3 ? 1 : 2) + 8 * ((op >> 3) & 7) + ((op >> 6) & 7);
     case M68K_OP_movea_w:
         return id + (line == 3 ? 0 : 1);
-    case M68K_OP_adda_w: case M68K_OP_suba_w: case M68K_OP_cmpa_w:
-        return id + ((op >> 8) & 1);
+    case M68K_OP_adda_w_0: case M68K_OP_suba_w_0: case M68K_OP_cmpa_w_0:
+        return id + 8 * ((op >> 8) & 1) + mode;
+    case M68K_OP_addq_b_0: case M68K_OP_subq_b_0: case M68K_OP_or_b_0: case M68K_OP_sub_b_0:
+    case M68K_OP_cmp_b_0: case M68K_OP_eor_b_0: case M68K_OP_and_b_0: case M68K_OP_add_b_0:
+    case M68K_OP_shift_reg_b_0:
+        return id + 8 * size + mode;
     case M68K_OP_ori_b: case M68K_OP_andi_b: case M68K_OP_subi_b: case M68K_OP_addi_b:
     case M68K_OP_eori_b: case M68K_OP_cmpi_b: case M68K_OP_negx_b: case M68K_OP_clr_b:
-    case M68K_OP_neg_b: case M68K_OP_not_b: case M68K_OP_tst_b: case M68K_OP_addq_b:
-    case M68K_OP_subq_b: case M68K_OP_or_b: case M68K_OP_sub_b: case M68K_OP_cmp_b:
-    case M68K_OP_eor_b: case M68K_OP_and_b: case M68K_OP_add_b: case M68K_OP_shift_reg_b:
+    case M68K_OP_neg_b: case M68K_OP_not_b: case M68K_OP_tst_b:
         return id + size;
     default:
         return id;
