@@ -50,6 +50,8 @@ typedef void (*M68kOpFn)(M68k *cpu, uint16_t op);
  * set to the constant mode they are only chosen for (the decoder's
  * doing), so the compiler folds every test of the mode. */
 #define M68K_WITH_MODE(op, mode) ((uint16_t)(((op) & ~0x38u) | ((mode) << 3)))
+/* The same for MOVE's destination mode, bits 8-6. */
+#define M68K_WITH_DEST_MODE(op, mode) ((uint16_t)(((op) & ~0x1C0u) | ((mode) << 6)))
 #define M68K_MODED_HANDLERS(n, impl, SZ) \
     void m68k_op_##n##_0(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 0), SZ); } \
     void m68k_op_##n##_1(M68k *cpu, uint16_t op) { impl(cpu, M68K_WITH_MODE(op, 1), SZ); } \

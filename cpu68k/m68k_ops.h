@@ -3,7 +3,7 @@
  * Hot instructions have one handler per operand size (suffix _b/_w/_l) so
  * that the size is a compile-time constant inside them; the hottest also
  * one per addressing mode (suffix _0.._7, the opcode's bits 5-3; MOVE
- * _S_D, source and destination mode), so that the mode's switch folds
+ * also per destination mode, bits 8-6), so that the mode's switch folds
  * away too: the shared handlers spent much of their time in it (bench_cpu68k
  * +5% instructions/s with the modes constant). More than 256 handlers, so
  * the decode table holds 16-bit indices. */
@@ -13,15 +13,14 @@
 #define M68K_SIZED3(X, name) X(name##_b) X(name##_w) X(name##_l)
 #define M68K_SIZED2(X, name) X(name##_w) X(name##_l)
 
-#define M68K_MOVE_D(X, sz, sm) \
-    X(move_##sz##_##sm##_0) X(move_##sz##_##sm##_1) X(move_##sz##_##sm##_2) X(move_##sz##_##sm##_3) \
-    X(move_##sz##_##sm##_4) X(move_##sz##_##sm##_5) X(move_##sz##_##sm##_6) X(move_##sz##_##sm##_7)
-#define M68K_MOVE_S(X, sz) \
-    M68K_MOVE_D(X, sz, 0) M68K_MOVE_D(X, sz, 1) M68K_MOVE_D(X, sz, 2) M68K_MOVE_D(X, sz, 3) \
-    M68K_MOVE_D(X, sz, 4) M68K_MOVE_D(X, sz, 5) M68K_MOVE_D(X, sz, 6) M68K_MOVE_D(X, sz, 7)
-#define M68K_MOVES(X) M68K_MOVE_S(X, b) M68K_MOVE_S(X, w) M68K_MOVE_S(X, l)
-
 #define M68K_MODED(X, n) X(n##_0) X(n##_1) X(n##_2) X(n##_3) X(n##_4) X(n##_5) X(n##_6) X(n##_7)
+/* MOVE: move_<size>_<destination mode>_<source mode> (destination mode 1
+ * is MOVEA's and never decoded here). */
+#define M68K_MOVE_SIZE(X, sz) \
+    M68K_MODED(X, move_##sz##_0) M68K_MODED(X, move_##sz##_1) M68K_MODED(X, move_##sz##_2) \
+    M68K_MODED(X, move_##sz##_3) M68K_MODED(X, move_##sz##_4) M68K_MODED(X, move_##sz##_5) \
+    M68K_MODED(X, move_##sz##_6) M68K_MODED(X, move_##sz##_7)
+#define M68K_MOVES(X) M68K_MOVE_SIZE(X, b) M68K_MOVE_SIZE(X, w) M68K_MOVE_SIZE(X, l)
 #define M68K_MSIZED3(X, name) M68K_MODED(X, name##_b) M68K_MODED(X, name##_w) M68K_MODED(X, name##_l)
 #define M68K_MSIZED2(X, name) M68K_MODED(X, name##_w) M68K_MODED(X, name##_l)
 

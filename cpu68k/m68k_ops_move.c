@@ -21,10 +21,11 @@ M68K_INLINE void long_flags_before_write(M68k *cpu, uint32_t v, int smode, int s
     }
 }
 
-M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz, int smode, int dmode)
+M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz)
 {
     M68kState *s = &cpu->state;
-    int dreg = (op >> 9) & 7;
+    int smode = (op >> 3) & 7;
+    int dmode = (op >> 6) & 7, dreg = (op >> 9) & 7;
     Ea src;
     m68k_ea_resolve(cpu, smode, op & 7, sz, &src);
     uint32_t v = m68k_ea_read(cpu, &src, sz);
@@ -101,17 +102,21 @@ M68K_INLINE void move_impl(M68k *cpu, uint16_t op, int sz, int smode, int dmode)
     prefetch_next(cpu);
 }
 
-#define MOVE_DEF(szn, SZ, sm, dm) \
-    void m68k_op_move_##szn##_##sm##_##dm(M68k *cpu, uint16_t op) { move_impl(cpu, op, SZ, sm, dm); }
-#define MOVE_D(szn, SZ, sm) \
-    MOVE_DEF(szn, SZ, sm, 0) MOVE_DEF(szn, SZ, sm, 1) MOVE_DEF(szn, SZ, sm, 2) MOVE_DEF(szn, SZ, sm, 3) \
-    MOVE_DEF(szn, SZ, sm, 4) MOVE_DEF(szn, SZ, sm, 5) MOVE_DEF(szn, SZ, sm, 6) MOVE_DEF(szn, SZ, sm, 7)
-#define MOVE_S(szn, SZ) \
-    MOVE_D(szn, SZ, 0) MOVE_D(szn, SZ, 1) MOVE_D(szn, SZ, 2) MOVE_D(szn, SZ, 3) \
-    MOVE_D(szn, SZ, 4) MOVE_D(szn, SZ, 5) MOVE_D(szn, SZ, 6) MOVE_D(szn, SZ, 7)
-MOVE_S(b, SZ_B)
-MOVE_S(w, SZ_W)
-MOVE_S(l, SZ_L)
+/* A handler per size, destination mode and (M68K_MODED_HANDLERS) source mode. */
+#define MOVE_TO(dm) \
+    M68K_INLINE void move_to_##dm(M68k *cpu, uint16_t op, int sz) { move_impl(cpu, M68K_WITH_DEST_MODE(op, dm), sz); } \
+    M68K_MODED_HANDLERS(move_b_##dm, move_to_##dm, SZ_B) \
+    M68K_MODED_HANDLERS(move_w_##dm, move_to_##dm, SZ_W) \
+    M68K_MODED_HANDLERS(move_l_##dm, move_to_##dm, SZ_L)
+MOVE_TO(0)
+MOVE_TO(1)
+MOVE_TO(2)
+MOVE_TO(3)
+MOVE_TO(4)
+MOVE_TO(5)
+MOVE_TO(6)
+MOVE_TO(7)
+
 
 M68K_INLINE void movea_impl(M68k *cpu, uint16_t op, int sz)
 {

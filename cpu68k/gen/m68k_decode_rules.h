@@ -224,7 +224,7 @@ static int m68k_decode_opcode(uint16_t op)
     int line = op >> 12, size = (op >> 6) & 3, mode = (op >> 3) & 7;
     switch (id) {
     case M68K_OP_move_b_0_0:
-        return id + 64 * (line == 1 ? 0 : line == 3 ? 1 : 2) + 8 * ((op >> 3) & 7) + ((op >> 6) & 7);
+        return id + 64 * (line == 1 ? 0 : line == 3 ? 1 : 2) + 8 * ((op >> 6) & 7) + mode;
     case M68K_OP_movea_w:
         return id + (line == 3 ? 0 : 1);
     case M68K_OP_adda_w_0: case M68K_OP_suba_w_0: case M68K_OP_cmpa_w_0:
