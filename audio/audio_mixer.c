@@ -167,46 +167,61 @@ static int16_t to_int16(double v)
     return (int16_t)(v >= 0 ? (int32_t)(v + 0.5) : -(int32_t)(-v + 0.5));
 }
 
-/* One channel's output stage over n samples: sum the changes, scale,
- * optional model 1 low-pass, output coupling high-pass. The filter state
- * stays in locals (registers) through the loop; the operations and their
- * order per sample are unchanged, so the output is too. `out` is
- * interleaved (stride 2) or NULL. */
-static void finish_channel(AudioMixer *m, int c, int16_t *out, uint32_t n)
+/* The output stage over n samples, both channels in one loop: sum the
+ * changes, scale, optional model 1 low-pass, output coupling high-pass. Each
+ * channel's high-pass is a chain of a multiply and an add per sample; with
+ * the two channels side by side their chains overlap. The filter state stays
+ * in locals (registers); the operations and their order per channel and
+ * sample are those of one channel at a time, so the output is too. `out` is
+ * interleaved left/right, or NULL. */
+static void finish_samples(AudioMixer *m, int16_t *out, uint32_t n)
 {
     AudioMixerState *s = &m->state;
     const double lowpass_coeff = m->tables.lowpass_coeff, dc_coeff = m->tables.dc_coeff;
     const double scale = m->tables.output_scale;
-    double *delta = &s->delta[c][s->start];
-    double integral = s->integral[c], lowpass_out = s->lowpass_out[c];
-    double dc_in = s->dc_in[c], dc_out = s->dc_out[c];
+    double *delta_l = &s->delta[0][s->start], *delta_r = &s->delta[1][s->start];
+    double integral_l = s->integral[0], lowpass_l = s->lowpass_out[0], dc_in_l = s->dc_in[0], dc_out_l = s->dc_out[0];
+    double integral_r = s->integral[1], lowpass_r = s->lowpass_out[1], dc_in_r = s->dc_in[1], dc_out_r = s->dc_out[1];
     const bool lowpass = m->lowpass;
     for (uint32_t i = 0; i < n; i++) {
-        integral += delta[i];
-        delta[i] = 0.0; /* the slot is reused after compaction */
-        double x = integral * scale;
-        if (lowpass)
-            lowpass_out += lowpass_coeff * (x - lowpass_out);
-        else
-            lowpass_out = x;
-        double y = lowpass_out - dc_in + dc_coeff * dc_out;
-        dc_in = lowpass_out;
-        dc_out = y;
-        if (out)
-            out[2 * i] = to_int16(y);
+        integral_l += delta_l[i];
+        integral_r += delta_r[i];
+        delta_l[i] = 0.0; /* the slots are reused after compaction */
+        delta_r[i] = 0.0;
+        double x_l = integral_l * scale, x_r = integral_r * scale;
+        if (lowpass) {
+            lowpass_l += lowpass_coeff * (x_l - lowpass_l);
+            lowpass_r += lowpass_coeff * (x_r - lowpass_r);
+        } else {
+            lowpass_l = x_l;
+            lowpass_r = x_r;
+        }
+        double y_l = lowpass_l - dc_in_l + dc_coeff * dc_out_l;
+        double y_r = lowpass_r - dc_in_r + dc_coeff * dc_out_r;
+        dc_in_l = lowpass_l;
+        dc_in_r = lowpass_r;
+        dc_out_l = y_l;
+        dc_out_r = y_r;
+        if (out) {
+            out[2 * i] = to_int16(y_l);
+            out[2 * i + 1] = to_int16(y_r);
+        }
     }
-    s->integral[c] = integral;
-    s->lowpass_out[c] = lowpass_out;
-    s->dc_in[c] = dc_in;
-    s->dc_out[c] = dc_out;
+    s->integral[0] = integral_l;
+    s->lowpass_out[0] = lowpass_l;
+    s->dc_in[0] = dc_in_l;
+    s->dc_out[0] = dc_out_l;
+    s->integral[1] = integral_r;
+    s->lowpass_out[1] = lowpass_r;
+    s->dc_in[1] = dc_in_r;
+    s->dc_out[1] = dc_out_r;
 }
 
 /* Finish the next n output samples (n <= ready) into out (or discard them). */
 static void consume(AudioMixer *m, int16_t *out, uint32_t n)
 {
     AudioMixerState *s = &m->state;
-    for (int c = 0; c < 2; c++)
-        finish_channel(m, c, out ? out + c : NULL, n);
+    finish_samples(m, out, n);
     s->start += n;
     s->fm.index -= n;
     s->psg.index -= n;
