@@ -36,6 +36,9 @@ extern "C" {
  * log-sin value (2137) plus the largest level that can still be heard
  * (0x340 << 2: 13 octaves, where the output has shifted to 0). */
 #define YM2612_EXP_SPAN 0x1600
+/* Entries of Ym2612.logsin_signed: the 1024 phases and the repeats the
+ * batch's operator 1 feedback index reaches (ym2612_batch.c). */
+#define YM2612_LOGSIN_SPAN (1024 + 4096)
 
 typedef enum Ym2612Model {
     YM2612_MODEL_DISCRETE = 0, /* YM2612 with the DAC "ladder effect" */
@@ -124,7 +127,10 @@ typedef struct Ym2612 {
     uint16_t exp_rom[256];    /* (2^(i/256) - 1) * 1024 */
     /* Lookup tables derived from the ROMs by ym2612_init (not state): an
      * operator's output is exp_signed[logsin_signed[phase] + level]. */
-    uint16_t logsin_signed[1024]; /* logsin_rom over the whole wave, + YM2612_EXP_SPAN on the negative half */
+    /* logsin_rom over the whole wave, + YM2612_EXP_SPAN on the negative half,
+     * repeated up to the largest feedback index (phase + 2^15 >> 3), which
+     * then needs no wrap. */
+    uint16_t logsin_signed[YM2612_LOGSIN_SPAN];
     int16_t exp_signed[2 * YM2612_EXP_SPAN]; /* signed output per attenuation: positive half, then negative */
 } Ym2612;
 

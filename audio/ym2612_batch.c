@@ -13,9 +13,32 @@
  * turn-by-turn one); the results are the same, which ym2612_batch_test
  * checks state for state.
  */
+#include <string.h>
+
 #include "ym2612_internal.h"
 
 #define YM_BATCH_MAX 64u
+/* From this many samples on, the codes of algorithms 4 to 7 are summed
+ * after the operators (carrier_codes); below, the extra pass costs more
+ * than it saves. */
+#define YM_DEFER_MIN 16u
+#define YM_CODE_BLOCK 8u /* carrier codes worked this many at a time; divides YM_BATCH_MAX */
+
+/* Keeps the compiler from regrouping a sum around the value: the newest
+ * feedback output must stay the last term added. */
+#if defined(__GNUC__)
+#define YM_OPAQUE(v) __asm__("" : "+r"(v))
+#else
+#define YM_OPAQUE(v) ((void)0)
+#endif
+
+/* ym_accumulate for a 14-bit carrier in 16-bit arithmetic. */
+static inline int16_t ym_accumulate16(int16_t acc, int16_t carrier)
+{
+    int16_t sum = (int16_t)(acc + ym_asr(carrier, 5));
+    sum = sum > 255 ? 255 : sum;
+    return sum < -256 ? -256 : sum;
+}
 
 /* Within a batch the 20-bit phase is kept in the top of 32 bits, so it
  * wraps by itself. */
@@ -125,12 +148,40 @@ static void silent_batch(Ym2612State *s, Batch *b, unsigned ch)
     c->dac_code = 0;
 }
 
+/* The codes of algorithms 4 to 7 from their carriers' outputs, with
+ * ym_channel_code's clamps in 16 bits (the sums stay within -512..511),
+ * which lets the loop run several samples per instruction. */
+static YM_ALWAYS_INLINE void carrier_codes(unsigned alg, unsigned n, int16_t *restrict codes,
+                                           int16_t *restrict car1, int16_t *restrict car2,
+                                           int16_t *restrict car3, int16_t *restrict car4)
+{
+    /* Whole blocks of YM_CODE_BLOCK samples, so that short batches need no
+     * sample-at-a-time tail: the samples past n are given zeros and their
+     * codes, past the batch, are never read. */
+    unsigned blocks = (n + YM_CODE_BLOCK - 1) / YM_CODE_BLOCK;
+    if (alg == 7) memset(car1 + n, 0, YM_CODE_BLOCK * sizeof *car1);
+    if (alg >= 5) memset(car3 + n, 0, YM_CODE_BLOCK * sizeof *car3);
+    memset(car2 + n, 0, YM_CODE_BLOCK * sizeof *car2);
+    memset(car4 + n, 0, YM_CODE_BLOCK * sizeof *car4);
+    for (unsigned k = 0; k < blocks; k++) {
+        for (unsigned j = 0; j < YM_CODE_BLOCK; j++) {
+            unsigned i = k * YM_CODE_BLOCK + j;
+            int16_t acc = 0;
+            if (alg == 7) acc = ym_accumulate16(acc, car1[i]);
+            if (alg >= 5) acc = ym_accumulate16(acc, car3[i]);
+            acc = ym_accumulate16(acc, car2[i]);
+            codes[i] = ym_accumulate16(acc, car4[i]);
+        }
+    }
+}
+
 /* All samples of the batch for one channel with algorithm `alg`: the
  * routing of channel_turns (ym2612_operator.c) with operators 1, 3, 2, 4
  * in that order each sample. The loop between envelope updates does
  * nothing else; the sums of algorithms 0 to 3 are one operator's output,
- * which needs no clamp. */
-static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg)
+ * which needs no clamp, and with `defer` those of 4 to 7 are left to
+ * carrier_codes. */
+static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, unsigned alg, bool defer)
 {
     Ym2612State *s = &ym->state;
     Ym2612Slot *sl = s->slots[ch];
@@ -146,13 +197,19 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     int out1 = sl[0].output, out2 = sl[1].output, out3 = sl[2].output, out4 = sl[3].output;
     int prev1 = c->previous[0], prev2 = c->previous[1], prev3 = c->previous[2], prev4 = c->previous[3];
     /* Feedback (out1 + prev1) >> shift, made unsigned by a bias of 2^14
-     * (|out1 + prev1| < 2^14); without feedback the shift of 31 leaves 0. */
-    unsigned fb_shift = c->feedback_shift & 15u ? c->feedback_shift & 15u : 31u;
-    /* The bias comes off operator 1's phase instead (the index wraps). */
+     * (|out1 + prev1| < 2^14); without feedback the shift of 16 leaves 0. */
+    unsigned fb_shift = c->feedback_shift & 15u ? c->feedback_shift & 15u : 16u;
+    /* The bias comes off operator 1's phase instead: its 10-bit index
+     * wraps, and with the feedback added reaches at most 1023 + 4095,
+     * within logsin_signed's repeats. */
     const uint32_t fb_bias = (0x4000u >> fb_shift) << 22;
     phase1 -= fb_bias;
     int16_t *codes = b->codes[ch];
     unsigned n = b->count, i = 0;
+    /* The carriers of algorithms 4 to 7 per sample: their clamped sums are
+     * a chain of their own, worked afterwards many samples at a time. */
+    int16_t car1[YM_BATCH_MAX + YM_CODE_BLOCK], car2[YM_BATCH_MAX + YM_CODE_BLOCK];
+    int16_t car3[YM_BATCH_MAX + YM_CODE_BLOCK], car4[YM_BATCH_MAX + YM_CODE_BLOCK];
 
 #define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
     for (;;) {
@@ -160,10 +217,17 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
         unsigned end = update < n ? update + 1 : n;
         for (; i < end; i++) {
             unsigned mod;
-            /* operator 1: self-feedback of its last two outputs */
-            mod = (unsigned)(out1 + prev1 + 0x4000) >> fb_shift;
-            prev1 = out1;
-            out1 = YM_OUTPUT(exp1, phase1, mod);
+            /* operator 1: self-feedback of its last two outputs. The phase
+             * index goes in above the sum before the shift (its low bits
+             * are clear, so the result is the same), which leaves the
+             * newest output one add and a shift from the lookups: this is
+             * the chain that carries from sample to sample. */
+            {
+                uint32_t fb_base = (((phase1 >> 22) << fb_shift) + 0x4000u + (uint32_t)prev1);
+                YM_OPAQUE(fb_base);
+                prev1 = out1;
+                out1 = exp1[logsin[(fb_base + (uint32_t)out1) >> fb_shift]];
+            }
             /* operator 3: operators 1 and 2 are too recent or not yet done */
             switch (alg) {
             case 0: case 2: mod = ym_modulation(out2); break;
@@ -187,7 +251,16 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
             }
             prev4 = out4;
             out4 = YM_OUTPUT(exp4, phase4, mod);
-            codes[i] = (int16_t)(alg < 4 ? ym_asr(out4, 5) : ym_channel_code(alg, out1, out2, out3, out4));
+            if (alg < 4) {
+                codes[i] = (int16_t)ym_asr(out4, 5);
+            } else if (!defer) {
+                codes[i] = (int16_t)ym_channel_code(alg, out1, out2, out3, out4);
+            } else {
+                if (alg == 7) car1[i] = (int16_t)out1;
+                if (alg >= 5) car3[i] = (int16_t)out3;
+                car2[i] = (int16_t)out2;
+                car4[i] = (int16_t)out4;
+            }
             phase1 += step1;
             phase2 += step2;
             phase3 += step3;
@@ -210,6 +283,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
         exp4 = level_exp(ym, &sl[3], am);
     }
 #undef YM_OUTPUT
+    if (alg >= 4 && defer) carrier_codes(alg, n, codes, car1, car2, car3, car4);
 
     sl[0].output = (int16_t)out1;
     sl[1].output = (int16_t)out2;
@@ -227,7 +301,12 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
 }
 
 #define YM_BATCH_CASE(alg)                                                                                             \
-    case (alg): channel_batch(ym, b, ch, (alg)); break;
+    case (alg): channel_batch(ym, b, ch, (alg), false); break;
+#define YM_BATCH_CASE_DEFER(alg)                                                                                       \
+    case (alg):                                                                                                        \
+        if (b->count >= YM_DEFER_MIN) channel_batch(ym, b, ch, (alg), true);                                            \
+        else channel_batch(ym, b, ch, (alg), false);                                                                   \
+        break;
 
 static void run_channel(Ym2612 *ym, Batch *b, unsigned ch)
 {
@@ -242,10 +321,10 @@ static void run_channel(Ym2612 *ym, Batch *b, unsigned ch)
     YM_BATCH_CASE(1)
     YM_BATCH_CASE(2)
     YM_BATCH_CASE(3)
-    YM_BATCH_CASE(4)
-    YM_BATCH_CASE(5)
-    YM_BATCH_CASE(6)
-    YM_BATCH_CASE(7)
+    YM_BATCH_CASE_DEFER(4)
+    YM_BATCH_CASE_DEFER(5)
+    YM_BATCH_CASE_DEFER(6)
+    YM_BATCH_CASE_DEFER(7)
     default: break;
     }
 }

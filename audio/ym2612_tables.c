@@ -69,7 +69,7 @@ void ym_build_roms(uint16_t logsin[256], uint16_t exp_rom[256])
  * the upper half. So the sign and the shift cost no work per operator. */
 void ym_build_lookup(Ym2612 *ym)
 {
-    for (unsigned i = 0; i < 1024; i++) {
+    for (unsigned i = 0; i < YM2612_LOGSIN_SPAN; i++) {
         unsigned quarter = (i & 0x100) ? (i & 0xFF) ^ 0xFF : (i & 0xFF);
         unsigned negative = (i & 0x200) ? YM2612_EXP_SPAN : 0;
         ym->logsin_signed[i] = (uint16_t)(ym->logsin_rom[quarter] + negative);
