@@ -198,7 +198,10 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     int prev1 = c->previous[0], prev2 = c->previous[1], prev3 = c->previous[2], prev4 = c->previous[3];
     /* Feedback (out1 + prev1) >> shift, made unsigned by a bias of 2^14
      * (|out1 + prev1| < 2^14); without feedback the shift of 16 leaves 0. */
-    unsigned fb_shift = c->feedback_shift & 15u ? c->feedback_shift & 15u : 16u;
+    unsigned fb_shift = c->feedback_shift & 15u;
+    /* FB 1-7 give shifts 9 down to 3 (ym2612_derived.c), which keep the index
+     * below 1024 + 4096 (see the bias below); anything else is no feedback. */
+    fb_shift = fb_shift >= 3u ? fb_shift : 16u;
     /* The bias comes off operator 1's phase instead: its 10-bit index
      * wraps, and with the feedback added reaches at most 1023 + 4095,
      * within logsin_signed's repeats. */
