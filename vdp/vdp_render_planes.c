@@ -92,20 +92,19 @@ static inline void plane_cells_loop(const Vdp *v, uint8_t *out, int sx, int widt
         /* A row (wcells * 2 bytes) divides 8 KiB, so it never wraps inside. */
         const uint8_t *names = s->vram + base + (((py >> tile_shift_y) * wcells * 2) & 0x1FFEu);
         const unsigned fine_rows[2] = {py & fine_mask, (py & fine_mask) ^ fine_mask};
-        /* Runs of consecutive names up to the row's end, where it wraps. */
         if (sx >= width)
             return;
         uint8_t *dst = out + sx;
         unsigned cells_left = (unsigned)(width - sx + 7) / 8;
+        if (v->render_vector) {
+            /* All the cells in one call: it wraps at the row's end itself. */
+            vdp_plane_row_vector(v->pattern_rows, names, wcells, col, cells_left, fine_rows[0], im2, dst);
+            return;
+        }
+        /* Runs of consecutive names up to the row's end, where it wraps. */
         while (cells_left) {
             unsigned run = wcells - col < cells_left ? wcells - col : cells_left;
             const uint8_t *p = names + col * 2;
-            if (v->render_vector && run >= 8) {
-                const unsigned vector_cells = run & ~7u;
-                vdp_plane_cells_vector(v->pattern_rows, p, vector_cells, fine_rows[0], im2, dst);
-                p += 2 * vector_cells;
-                dst += 8 * vector_cells;
-            }
             for (const uint8_t *end = names + (col + run) * 2; p != end; p += 2, dst += 8)
                 vdp_store8(dst, plane_cell(v, p, 0, fine_rows, im2));
             cells_left -= run;
@@ -210,6 +209,16 @@ void vdp_render_window(const Vdp *v, uint8_t *out, int x_from, int x_to, unsigne
     const unsigned fine_y = y & ((1u << tile_shift_y) - 1);
     /* The window table is not limited to 8 KiB: offsets wrap in VRAM only. */
     const unsigned fine_rows[2] = {fine_y, fine_y ^ ((1u << tile_shift_y) - 1)};
+    const unsigned row = base + row_offset;
+    if (v->render_vector && row + wcells * 2 <= 0x10000u && x_from < x_to && (unsigned)x_to <= wcells * 8) {
+        /* Cells x / 8 of the row, as a plane row: the row's end is not
+         * crossed (it can be, in a line begun in H40 after a switch to H32,
+         * and then the cells go on into the next row) nor VRAM's. */
+        const unsigned col = (unsigned)x_from / 8;
+        vdp_plane_row_vector(v->pattern_rows, s->vram + row, wcells, col, ((unsigned)x_to + 7) / 8 - col, fine_y, im2,
+                             out + 8 * col);
+        return;
+    }
     for (int x = x_from & ~7; x < x_to; x += 8)
         vdp_store8(out + x, plane_cell(v, s->vram, ((base + row_offset + (unsigned)x / 4) & 0xFFFE) / 2, fine_rows,
                                        im2));

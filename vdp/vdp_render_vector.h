@@ -18,13 +18,14 @@ bool vdp_render_vector_available(void);
 void vdp_compose_vector(const uint8_t *pa, const uint8_t *pb, const uint8_t *sprites, uint8_t backdrop_index,
                         int shadow_highlight, const uint8_t planes[3][192], int x0, int x1, uint32_t *dst);
 
-/* `count` cells of a plane row from consecutive name table entries (`names`,
- * big-endian words): each cell's pattern row from `pattern_rows` (the
+/* `count` cells of a plane row starting at cell `col` of a name table row
+ * (`names`: `wcells` = 32, 64 or 128 big-endian words, read whole) and
+ * wrapping at its end: each cell's pattern row from `pattern_rows` (the
  * decoded cache) at fine row `fine` (flipped by the entry's V flip), with
  * its H flip, priority and palette applied, eight layer bytes a cell into
- * dst, eight cells per step (vdp_render_planes.c's plane_cell, vectorised).
- * `im2`: interlace mode 2 (16-row patterns). */
-void vdp_plane_cells_vector(const uint64_t *pattern_rows, const uint8_t *names, unsigned count, unsigned fine,
-                            int im2, uint8_t *dst);
+ * dst (exactly 8 * count bytes; vdp_render_planes.c's plane_cell,
+ * vectorised). `im2`: interlace mode 2 (16-row patterns). */
+void vdp_plane_row_vector(const uint64_t *pattern_rows, const uint8_t *names, unsigned wcells, unsigned col,
+                          unsigned count, unsigned fine, int im2, uint8_t *dst);
 
 #endif

@@ -2,7 +2,8 @@
  * references written from the documented rules: composition and colour
  * output for random layer bytes in both shadow/highlight modes, every span
  * length the renderer uses, nothing written past the span; plane cells for
- * random names, flips and pattern rows in both pattern heights. */
+ * random names, flips and pattern rows in both pattern heights, every row
+ * width, start and count. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,21 +145,25 @@ static void test_plane_cells(void **st)
     uint32_t seed = 0xBADC0DEu;
     for (int i = 0; i < 0x4000; i++)
         rows[i] = (uint64_t)rng_next(&seed) << 32 | rng_next(&seed);
-    for (int round = 0; round < 400; round++) {
+    for (int round = 0; round < 1200; round++) {
         const int im2 = round & 1;
-        const unsigned count = 8u * (1u + rng_next(&seed) % 16u);
+        /* Every row width, any start (wrapping at the row's end) and any count. */
+        const unsigned wcells = 32u << (rng_next(&seed) % 3u);
+        const unsigned col = rng_next(&seed) % wcells;
+        const unsigned count = 1u + rng_next(&seed) % 48u;
         const unsigned fine = rng_next(&seed) & (im2 ? 15u : 7u);
         uint8_t names[2 * 128];
-        for (unsigned i = 0; i < 2 * count; i++)
+        for (unsigned i = 0; i < 2 * wcells; i++)
             names[i] = (uint8_t)rng_next(&seed);
-        uint8_t out[8 * 128 + 8];
+        uint8_t out[8 * 48 + 64];
         memset(out, 0xA5, sizeof out);
-        vdp_plane_cells_vector(rows, names, count, fine, im2, out);
+        vdp_plane_row_vector(rows, names, wcells, col, count, fine, im2, out);
         for (unsigned c = 0; c < count; c++) {
             uint64_t got = 0;
             for (int b = 0; b < 8; b++)
                 got |= (uint64_t)out[8 * c + (unsigned)b] << (8 * b);
-            const uint64_t want = plain_cell(rows, (unsigned)names[2 * c] << 8 | names[2 * c + 1], fine, im2);
+            const unsigned at = (col + c) % wcells;
+            const uint64_t want = plain_cell(rows, (unsigned)names[2 * at] << 8 | names[2 * at + 1], fine, im2);
             assert_true(got == want);
         }
         for (unsigned i = 8 * count; i < sizeof out; i++)
