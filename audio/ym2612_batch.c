@@ -13,8 +13,6 @@
  * turn-by-turn one); the results are the same, which ym2612_batch_test
  * checks state for state.
  */
-#include <string.h>
-
 #include "ym2612_internal.h"
 
 #define YM_BATCH_MAX 64u
@@ -22,7 +20,6 @@
  * after the operators (carrier_codes); below, the extra pass costs more
  * than it saves. */
 #define YM_DEFER_MIN 16u
-#define YM_CODE_BLOCK 8u /* carrier codes worked this many at a time; divides YM_BATCH_MAX */
 
 /* Keeps the compiler from regrouping a sum around the value: the newest
  * feedback output must stay the last term added. */
@@ -31,14 +28,6 @@
 #else
 #define YM_OPAQUE(v) ((void)0)
 #endif
-
-/* ym_accumulate for a 14-bit carrier in 16-bit arithmetic. */
-static inline int16_t ym_accumulate16(int16_t acc, int16_t carrier)
-{
-    int16_t sum = (int16_t)(acc + ym_asr(carrier, 5));
-    sum = sum > 255 ? 255 : sum;
-    return sum < -256 ? -256 : sum;
-}
 
 /* Within a batch the 20-bit phase is kept in the top of 32 bits, so it
  * wraps by itself. */
@@ -148,31 +137,15 @@ static void silent_batch(Ym2612State *s, Batch *b, unsigned ch)
     c->dac_code = 0;
 }
 
-/* The codes of algorithms 4 to 7 from their carriers' outputs, with
- * ym_channel_code's clamps in 16 bits (the sums stay within -512..511),
- * which lets the loop run several samples per instruction. */
+/* The codes of algorithms 4 to 7 from their carriers' outputs, after the
+ * operators: the clamped sums are a chain per sample, which a loop of their
+ * own works several samples per instruction. */
 static YM_ALWAYS_INLINE void carrier_codes(unsigned alg, unsigned n, int16_t *restrict codes,
-                                           int16_t *restrict car1, int16_t *restrict car2,
-                                           int16_t *restrict car3, int16_t *restrict car4)
+                                           const int16_t *restrict car1, const int16_t *restrict car2,
+                                           const int16_t *restrict car3, const int16_t *restrict car4)
 {
-    /* Whole blocks of YM_CODE_BLOCK samples, so that short batches need no
-     * sample-at-a-time tail: the samples past n are given zeros and their
-     * codes, past the batch, are never read. */
-    unsigned blocks = (n + YM_CODE_BLOCK - 1) / YM_CODE_BLOCK;
-    if (alg == 7) memset(car1 + n, 0, YM_CODE_BLOCK * sizeof *car1);
-    if (alg >= 5) memset(car3 + n, 0, YM_CODE_BLOCK * sizeof *car3);
-    memset(car2 + n, 0, YM_CODE_BLOCK * sizeof *car2);
-    memset(car4 + n, 0, YM_CODE_BLOCK * sizeof *car4);
-    for (unsigned k = 0; k < blocks; k++) {
-        for (unsigned j = 0; j < YM_CODE_BLOCK; j++) {
-            unsigned i = k * YM_CODE_BLOCK + j;
-            int16_t acc = 0;
-            if (alg == 7) acc = ym_accumulate16(acc, car1[i]);
-            if (alg >= 5) acc = ym_accumulate16(acc, car3[i]);
-            acc = ym_accumulate16(acc, car2[i]);
-            codes[i] = ym_accumulate16(acc, car4[i]);
-        }
-    }
+    for (unsigned i = 0; i < n; i++)
+        codes[i] = (int16_t)ym_channel_code(alg, alg == 7 ? car1[i] : 0, car2[i], alg >= 5 ? car3[i] : 0, car4[i]);
 }
 
 /* All samples of the batch for one channel with algorithm `alg`: the
@@ -211,8 +184,7 @@ static YM_ALWAYS_INLINE void channel_batch(Ym2612 *ym, Batch *b, unsigned ch, un
     unsigned n = b->count, i = 0;
     /* The carriers of algorithms 4 to 7 per sample: their clamped sums are
      * a chain of their own, worked afterwards many samples at a time. */
-    int16_t car1[YM_BATCH_MAX + YM_CODE_BLOCK], car2[YM_BATCH_MAX + YM_CODE_BLOCK];
-    int16_t car3[YM_BATCH_MAX + YM_CODE_BLOCK], car4[YM_BATCH_MAX + YM_CODE_BLOCK];
+    int16_t car1[YM_BATCH_MAX], car2[YM_BATCH_MAX], car3[YM_BATCH_MAX], car4[YM_BATCH_MAX];
 
 #define YM_OUTPUT(exp, phase, mod) (exp)[logsin[(((phase) >> 22) + (mod)) & 0x3FF]]
     for (;;) {
