@@ -179,42 +179,33 @@ static void finish_samples(AudioMixer *m, int16_t *out, uint32_t n)
     AudioMixerState *s = &m->state;
     const double lowpass_coeff = m->tables.lowpass_coeff, dc_coeff = m->tables.dc_coeff;
     const double scale = m->tables.output_scale;
-    double *delta_l = &s->delta[0][s->start], *delta_r = &s->delta[1][s->start];
-    double integral_l = s->integral[0], lowpass_l = s->lowpass_out[0], dc_in_l = s->dc_in[0], dc_out_l = s->dc_out[0];
-    double integral_r = s->integral[1], lowpass_r = s->lowpass_out[1], dc_in_r = s->dc_in[1], dc_out_r = s->dc_out[1];
     const bool lowpass = m->lowpass;
+    double integral[2], lowpass_out[2], dc_in[2], dc_out[2];
+    memcpy(integral, s->integral, sizeof integral);
+    memcpy(lowpass_out, s->lowpass_out, sizeof lowpass_out);
+    memcpy(dc_in, s->dc_in, sizeof dc_in);
+    memcpy(dc_out, s->dc_out, sizeof dc_out);
     for (uint32_t i = 0; i < n; i++) {
-        integral_l += delta_l[i];
-        integral_r += delta_r[i];
-        delta_l[i] = 0.0; /* the slots are reused after compaction */
-        delta_r[i] = 0.0;
-        double x_l = integral_l * scale, x_r = integral_r * scale;
-        if (lowpass) {
-            lowpass_l += lowpass_coeff * (x_l - lowpass_l);
-            lowpass_r += lowpass_coeff * (x_r - lowpass_r);
-        } else {
-            lowpass_l = x_l;
-            lowpass_r = x_r;
-        }
-        double y_l = lowpass_l - dc_in_l + dc_coeff * dc_out_l;
-        double y_r = lowpass_r - dc_in_r + dc_coeff * dc_out_r;
-        dc_in_l = lowpass_l;
-        dc_in_r = lowpass_r;
-        dc_out_l = y_l;
-        dc_out_r = y_r;
-        if (out) {
-            out[2 * i] = to_int16(y_l);
-            out[2 * i + 1] = to_int16(y_r);
+        for (int c = 0; c < 2; c++) {
+            double *delta = &s->delta[c][s->start + i];
+            integral[c] += *delta;
+            *delta = 0.0; /* the slot is reused after compaction */
+            double x = integral[c] * scale;
+            if (lowpass)
+                lowpass_out[c] += lowpass_coeff * (x - lowpass_out[c]);
+            else
+                lowpass_out[c] = x;
+            double y = lowpass_out[c] - dc_in[c] + dc_coeff * dc_out[c];
+            dc_in[c] = lowpass_out[c];
+            dc_out[c] = y;
+            if (out)
+                out[2 * i + (uint32_t)c] = to_int16(y);
         }
     }
-    s->integral[0] = integral_l;
-    s->lowpass_out[0] = lowpass_l;
-    s->dc_in[0] = dc_in_l;
-    s->dc_out[0] = dc_out_l;
-    s->integral[1] = integral_r;
-    s->lowpass_out[1] = lowpass_r;
-    s->dc_in[1] = dc_in_r;
-    s->dc_out[1] = dc_out_r;
+    memcpy(s->integral, integral, sizeof integral);
+    memcpy(s->lowpass_out, lowpass_out, sizeof lowpass_out);
+    memcpy(s->dc_in, dc_in, sizeof dc_in);
+    memcpy(s->dc_out, dc_out, sizeof dc_out);
 }
 
 /* Finish the next n output samples (n <= ready) into out (or discard them). */
