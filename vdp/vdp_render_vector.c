@@ -251,6 +251,8 @@ VDP_VBMI_TARGET void vdp_plane_row_vector(const uint64_t *pattern_rows, const ui
 
 #else
 
+#include "vdp_render_internal.h"
+
 bool vdp_render_vector_available(void) { return false; }
 
 /* One dot by the priority rules in vdp_render.c (the vector path computes
@@ -281,7 +283,7 @@ void vdp_compose_vector(const uint8_t *pa, const uint8_t *pb, const uint8_t *spr
     }
 }
 
-/* One cell at a time, as vdp_render_planes.c's plane_cell (never called
+/* One cell at a time, with the scalar path's row helpers (never called
  * where vdp_render_vector_available is false; kept so that the tests link). */
 void vdp_plane_row_vector(const uint64_t *pattern_rows, const uint8_t *names, unsigned wcells, unsigned col,
                           unsigned count, unsigned fine, int im2, uint8_t *dst)
@@ -292,12 +294,7 @@ void vdp_plane_row_vector(const uint64_t *pattern_rows, const uint8_t *names, un
         const unsigned name = (unsigned)names[2 * at] << 8 | names[2 * at + 1];
         const unsigned y = (name & 0x1000u) ? fine ^ fine_mask : fine;
         const unsigned row = (im2 ? (name & 0x3FFu) << 4 : (name & 0x7FFu) << 3) | y;
-        const uint64_t px = pattern_rows[row];
-        for (int dot = 0; dot < 8; dot++) {
-            const unsigned from = (name & 0x800u) ? 7u - (unsigned)dot : (unsigned)dot;
-            dst[8 * c + (unsigned)dot] =
-                (uint8_t)(((px >> (8 * from)) & 0xFF) | ((name >> 8) & 0x80u) | ((name >> 9) & 0x30u));
-        }
+        vdp_store8(dst + 8 * c, vdp_flip_if(pattern_rows[row], name & 0x0800u) | vdp_row_attr[name >> 11]);
     }
 }
 
